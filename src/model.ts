@@ -9,7 +9,7 @@ export interface Entry {
   file: string;
   /** File name without `.md`, e.g. `2016-07-05-us-taiwan-soi`. */
   slug: string;
-  /** Stable, unique id: the `id` key if given, else `<site.url>entries/<slug>`. */
+  /** Stable, unique id: the `id` key if given, else derived from site.url and the slug. */
   id: string;
   title: string;
   /** Publication instant, RFC 3339 in UTC (`2016-07-05T00:00:00Z`). */

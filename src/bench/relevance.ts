@@ -1,0 +1,6 @@
+/** PLACEHOLDER (relevance work): items scored per second. */
+import type { BenchResult } from './main.js';
+
+export async function run(): Promise<BenchResult[]> {
+  return [];
+}
