@@ -1,9 +1,17 @@
 /**
- * PLACEHOLDER (reading work): fetch or read a source, decode, parse. Used by `inspect` and the
- * watch cycle. The signature is the contract; the reading work fills in the body.
+ * Read one source: fetch (http/https URL) or read (local path), decode, parse. Used by `inspect`
+ * and the watch cycle; the only place that knows the order of these three stages.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../config.js';
+import { StraitfeedError } from '../errors.js';
 import type { ParsedFeed } from '../model.js';
+import { decodeBody } from './decode.js';
+import { fetchFeed } from './fetch.js';
+import { parseFeed } from './parse/index.js';
 
 export interface Validators {
   etag: string | null;
@@ -40,7 +48,53 @@ export interface ReadResult {
   feed: ParsedFeed | null;
 }
 
+/** http:// and https:// are fetched; anything else that is not another URL scheme is a file path. */
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source.trim());
+}
+
+async function readLocal(source: string): Promise<{ file: string; body: Buffer }> {
+  const file = path.resolve(source.startsWith('file:') ? new URL(source).pathname : source);
+  try {
+    return { file, body: await readFile(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code})`;
+    throw new StraitfeedError('FILE_READ', why, { stage: 'fetch', where: file, cause: e });
+  }
+}
+
 /** Fetch (http/https URL) or read (local path) a source, decode it and parse it. */
-export async function readSource(_source: string, _opts: ReadOptions): Promise<ReadResult> {
-  throw new Error('readSource: not implemented yet');
+export async function readSource(source: string, opts: ReadOptions): Promise<ReadResult> {
+  let url: string;
+  let body: Buffer;
+  let contentType: string | null = null;
+  let http: ReadResult['http'] = null;
+  let checksum: string;
+  let baseUrl: string;
+  if (isUrl(source)) {
+    const r = await fetchFeed(source.trim(), { fetch: opts.fetch, validators: opts.validators, signal: opts.signal });
+    url = r.url;
+    baseUrl = r.url;
+    http = { status: r.status, etag: r.etag, lastModified: r.lastModified, retryAfterSeconds: r.retryAfterSeconds, cacheControl: r.cacheControl };
+    if (r.status === 304 || r.checksum === null) {
+      return { url, status: 'not-modified', http, checksum: null, encoding: null, feed: null };
+    }
+    body = r.body;
+    contentType = r.contentType;
+    checksum = r.checksum;
+  } else {
+    const local = await readLocal(source);
+    url = local.file;
+    baseUrl = pathToFileURL(local.file).href;
+    body = local.body;
+    checksum = createHash('sha256').update(body).digest('hex');
+  }
+  if (opts.previousChecksum && opts.previousChecksum === checksum) {
+    return { url, status: 'unchanged', http, checksum, encoding: null, feed: null };
+  }
+  const decoded = decodeBody(body, { contentType });
+  const feed = await parseFeed(decoded.text, baseUrl, { languageHint: opts.languageHint });
+  feed.warnings.unshift(...decoded.warnings.map((w) => `decode: ${w}`));
+  return { url, status: 'ok', http, checksum, encoding: decoded.encoding, feed };
 }
