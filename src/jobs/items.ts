@@ -63,7 +63,7 @@ export async function processItems(ctx: ItemsContext, source: ResolvedSource, fe
       continue;
     }
 
-    const front = entryFrontMatter({ item, decision, source, key, fetchedAt: ctx.now, excerptChars: config.watch.excerptChars });
+    const front = entryFrontMatter({ item, decision, source, key, fetchedAt: ctx.now, excerptChars: config.watch.excerptChars, earliestDate: config.site.earliestDate });
     const twin = findNearDuplicate({ title: front.title, date: front.date, source: source.name }, ledger.candidates, config.watch.nearDuplicateDays);
     if (twin) {
       summary.duplicates++;

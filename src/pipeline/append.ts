@@ -33,13 +33,29 @@ export interface AppendInput {
   key: string;
   fetchedAt: Date;
   excerptChars: number;
+  /** site.earliest_date (YYYY-MM-DD): the publisher rejects anything older. */
+  earliestDate?: string | undefined;
+}
+
+const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The item's date, unless it is unusable for an entry: a date in the future (a feed whose clock
+ * or time zone is wrong) or before site.earliest_date (a zero date) becomes the time it was found.
+ */
+export function entryDate(item: Pick<SourceItem, 'published' | 'updated'>, fetchedAt: Date, earliestDate = '1990-01-01'): string {
+  const d = item.published ?? item.updated;
+  if (!d) return iso(fetchedAt);
+  const t = Date.parse(d);
+  if (!Number.isFinite(t) || t > fetchedAt.getTime() + 3600_000 || d.slice(0, 10) < earliestDate) return iso(fetchedAt);
+  return d;
 }
 
 /** The front matter of the entry an item becomes. */
 export function entryFrontMatter(a: AppendInput): WatchedFrontMatter {
   const title = oneLine(a.item.title ?? '') || oneLine(excerptOf(a.item, 80)) || '(untitled)';
-  // An item without a date is dated when it was found: it is news to this site then.
-  const date = a.item.published ?? a.item.updated ?? a.fetchedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // An item without a (usable) date is dated when it was found: it is news to this site then.
+  const date = entryDate(a.item, a.fetchedAt, a.earliestDate);
   return {
     title,
     date,
@@ -49,7 +65,7 @@ export function entryFrontMatter(a: AppendInput): WatchedFrontMatter {
     summary: excerptOf(a.item, a.excerptChars),
     source_feed: a.source.url,
     guid: a.item.guid,
-    fetched_at: a.fetchedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    fetched_at: iso(a.fetchedAt),
     score: Math.round(a.decision.score * 1000) / 1000,
     reasons: a.decision.reasons.map((r) => oneLine(r)).filter(Boolean),
     also_reported_by: [],
