@@ -251,6 +251,7 @@ function allowedKeys(p: readonly PropertyKey[]): string[] {
     while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
     if (s instanceof z.ZodObject) schema = (s.shape as Record<string, z.ZodType>)[String(k)] ?? s;
     else if (s instanceof z.ZodArray) schema = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) schema = s.valueType as z.ZodType; // topic.groups.<name>
   }
   let s: z.ZodType = schema;
   while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'PARSE_FAILED'
   // topic and relevance
   | 'TOPIC_INVALID'
+  | 'LABELS_INVALID'
   // watcher state, locks, review queue
   | 'STATE_CORRUPT'
   | 'LOCK_HELD'
@@ -42,6 +43,7 @@ export type Stage =
   | 'decode'
   | 'parse'
   | 'topic'
+  | 'eval'
   | 'state'
   | 'review'
   | 'usage'

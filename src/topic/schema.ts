@@ -1,8 +1,123 @@
 /**
- * PLACEHOLDER owned by the relevance work: the zod schema of `topic:` in straitfeed.yaml.
- * The relevance module replaces this with the real concept-group schema.
+ * The `topic:` section of straitfeed.yaml: concept groups of terms, rules that combine them, and
+ * two thresholds that turn a score into append / review / drop. README documents every key.
+ *
+ * `topic: {}` (no rules) is valid and deliberately cautious: every item is held for review,
+ * because a watcher without a topic cannot know what is relevant and must not publish blindly.
  */
 import { z } from 'zod';
 
-export const topicSchema = z.record(z.string(), z.unknown()).default({});
+const unit = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
+
+const groupName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a group name: lowercase letters, digits and _' });
+
+/** A term: English is matched on word boundaries, CJK anywhere; `*` only as a suffix wildcard. */
+const term = z
+  .string()
+  .trim()
+  .min(1, { message: 'a term must not be empty' })
+  .refine((t) => !t.slice(0, -1).includes('*') && t !== '*', { message: "'*' is allowed only at the end of a term" });
+
+const nearSchema = z.strictObject({
+  /** Terms on one side, e.g. attack words. */
+  a: z.array(term).min(1),
+  /** Terms on the other side, e.g. website, server, network. */
+  b: z.array(term).min(1),
+  /** At most this many characters between the two matches, in the same field. */
+  within: z.number().int().min(0).max(200).default(12),
+  /** Evidence of one such pair, like a term's weight. */
+  weight: unit.default(1),
+});
+
+const groupSchema = z.strictObject({
+  description: z.string().optional(),
+  /** Evidence of one term of this group in the title (a summary hit counts `fields.summary` of it). */
+  weight: unit.default(1),
+  terms: z.array(term).default([]),
+  /** Terms that count half: ambiguous alone, useful together. */
+  weak: z.array(term).default([]),
+  /** A hit of this group also counts as a hit of these groups (cross-strait → taiwan, mainland). */
+  implies: z.array(groupName).default([]),
+  /** Pairs of terms that count for this group only when close together. */
+  near: z.array(nearSchema).default([]),
+  /** A term of this group right after a term of that group (same clause) does not count. */
+  negated_by: groupName.optional(),
+});
+
+const requirement = z.union([groupName, z.array(groupName).min(1)]);
+
+const ruleSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'must not be empty' }),
+  /** Every entry must match; an entry that is a list is satisfied by any one of its groups. */
+  all: z.array(requirement).min(1, { message: 'a rule needs at least one group' }),
+  /** The score this rule gives when all its groups match with full evidence. */
+  score: unit,
+  /** Lower the score when the title frames the item differently (e.g. conflict, not cooperation). */
+  demote: z
+    .strictObject({
+      title_has: z.array(groupName).min(1),
+      title_lacks: z.array(groupName).default([]),
+      factor: unit.default(0.5),
+    })
+    .optional(),
+});
+
+const thresholdsSchema = z
+  .strictObject({
+    /** score >= append: append the item to the feed. */
+    append: unit.default(0.7),
+    /** review <= score < append: hold it for review; below: drop it. */
+    review: unit.default(0.35),
+  })
+  .refine((t) => t.review <= t.append, { message: 'review must not be greater than append', path: ['review'] });
+
+const fieldsSchema = z.strictObject({
+  title: unit.default(1),
+  summary: unit.default(0.5),
+});
+
+const topicObject = z
+  .strictObject({
+    description: z.string().optional(),
+    thresholds: thresholdsSchema.default({ append: 0.7, review: 0.35 }),
+    /** How much a hit counts in each field: the title counts more than the summary. */
+    fields: fieldsSchema.default({ title: 1, summary: 0.5 }),
+    /** How far before a term (in characters, same clause) a negating term still applies. */
+    negation_window: z.number().int().min(0).max(100).default(12),
+    /** Phrases that never count as any term: "Cyber Monday" is not cybersecurity. */
+    exclude: z.array(term).default([]),
+    groups: z.record(groupName, groupSchema).default({}),
+    rules: z.array(ruleSchema).default([]),
+  })
+  .superRefine((t, ctx) => {
+    const known = new Set(Object.keys(t.groups));
+    const list = [...known].join(', ') || 'none defined';
+    const check = (name: string, path: (string | number)[]): void => {
+      if (!known.has(name)) ctx.addIssue({ code: 'custom', path, message: `unknown group "${name}" (groups: ${list})` });
+    };
+    for (const [g, def] of Object.entries(t.groups)) {
+      def.implies.forEach((n, i) => check(n, ['groups', g, 'implies', i]));
+      if (def.negated_by !== undefined) check(def.negated_by, ['groups', g, 'negated_by']);
+      if (def.terms.length + def.weak.length + def.near.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['groups', g], message: 'a group needs terms, weak terms or near pairs' });
+      }
+    }
+    t.rules.forEach((r, i) => {
+      r.all.forEach((req, j) => {
+        if (typeof req === 'string') check(req, ['rules', i, 'all', j]);
+        else req.forEach((n, k) => check(n, ['rules', i, 'all', j, k]));
+      });
+      r.demote?.title_has.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_has', k]));
+      r.demote?.title_lacks.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_lacks', k]));
+    });
+  });
+
+const EMPTY = topicObject.parse({});
+
+/** The `topic:` key; missing or `{}` means "no rules: hold every item for review". */
+export const topicSchema = topicObject.default(() => structuredClone(EMPTY));
 export type TopicConfig = z.output<typeof topicSchema>;
+export type TopicGroup = TopicConfig['groups'][string];
+export type TopicRule = TopicConfig['rules'][number];

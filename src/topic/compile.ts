@@ -1,0 +1,195 @@
+/**
+ * Compile a topic once into three regular expressions and lookup tables:
+ *
+ * - `latin`: English and other Latin-script terms, case-folded, on word boundaries, with
+ *   flexible separators ("cyber security" also matches cybersecurity and cyber-security) and a
+ *   `*` suffix wildcard ("hack*" → hacker, hacking, hacked);
+ * - `acronym`: terms written in capitals (US, AIT, APT, MAC) match case-sensitively, so that
+ *   the pronoun "us" or the word "apt" is not the United States or a threat actor;
+ * - `cjk`: Chinese (and other CJK) terms, without word boundaries, folded to one script.
+ *
+ * Each regex is one alternation, longest first, so a scan yields leftmost-longest matches:
+ * "Cyber Monday" (an exclusion) consumes "cyber", "Taiwan Affairs Office" consumes "Taiwan".
+ * A match is mapped back to its terms through its canonical key (separators removed).
+ */
+import { hasCjk, normalizeTerm } from './normalize.js';
+import type { TopicConfig } from './schema.js';
+
+/** What a matched key stands for: a group's term, one side of a near pair, or an exclusion. */
+export type TermRef =
+  | { kind: 'term'; group: number; weight: number; term: string; via: number | null }
+  | { kind: 'near'; group: number; pair: number; side: 'a' | 'b'; term: string }
+  | { kind: 'exclude'; term: string };
+
+export interface CompiledGroup {
+  name: string;
+  negatedBy: number;
+  near: { within: number; weight: number; label: string }[];
+}
+
+export interface CompiledRule {
+  name: string;
+  /** Each requirement is a set of group indexes, any of which satisfies it. */
+  all: number[][];
+  score: number;
+  demote: { titleHas: number[]; titleLacks: number[]; factor: number } | null;
+}
+
+export interface Lexicon {
+  latin: RegExp | null;
+  acronym: RegExp | null;
+  cjk: RegExp | null;
+  exact: Map<string, TermRef[]>;
+  prefix: Map<string, TermRef[]>;
+  prefixLengths: number[];
+}
+
+export interface CompiledTopicData {
+  groups: CompiledGroup[];
+  rules: CompiledRule[];
+  lexicon: Lexicon;
+  thresholds: { append: number; review: number };
+  fields: { title: number; summary: number };
+  negationWindow: number;
+  /** Compiled `topic: {}`: no rules, so every item is held for review. */
+  empty: boolean;
+}
+
+const SEP = /[\s\-‐‑–—_]+/g;
+const LATIN_WORD = 'a-z0-9\\u00c0-\\u024f';
+
+/** Canonical lookup key of a term or a match: case-folded unless an acronym, separators removed. */
+export function keyOf(s: string, acronym: boolean): string {
+  return (acronym ? s : s.toLowerCase()).replace(SEP, '');
+}
+
+/** Terms written without lowercase and with two capitals or more are acronyms (case-sensitive). */
+export function isAcronym(term: string): boolean {
+  return !/[a-z]/.test(term) && (term.match(/[A-Z]/g)?.length ?? 0) >= 2;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Pattern {
+  source: string;
+  length: number;
+}
+
+function latinPattern(t: string, wildcard: boolean, acronym: boolean): Pattern {
+  const body = t
+    .split(SEP)
+    .filter(Boolean)
+    .map(escape)
+    .join(`[\\s\\-‐‑–—_]*`);
+  const tail = wildcard ? (acronym ? '[A-Za-z0-9]*' : `[${LATIN_WORD}]*`) : '';
+  return { source: body + tail, length: t.length };
+}
+
+function buildRegex(patterns: Map<string, Pattern>, wrap: (alts: string) => string, flags: string): RegExp | null {
+  if (patterns.size === 0) return null;
+  const alts = [...patterns.values()]
+    .sort((x, y) => y.length - x.length || (x.source < y.source ? -1 : 1))
+    .map((p) => p.source)
+    .join('|');
+  return new RegExp(wrap(alts), flags);
+}
+
+class LexiconBuilder {
+  readonly exact = new Map<string, TermRef[]>();
+  readonly prefix = new Map<string, TermRef[]>();
+  private readonly latin = new Map<string, Pattern>();
+  private readonly acronym = new Map<string, Pattern>();
+  private readonly cjk = new Map<string, Pattern>();
+
+  add(raw: string, ref: TermRef): void {
+    const wildcard = raw.endsWith('*');
+    const t = normalizeTerm(wildcard ? raw.slice(0, -1) : raw);
+    if (!t) return;
+    if (hasCjk(t)) {
+      // No word boundaries in CJK: a wildcard adds nothing, the term matches anywhere.
+      const k = keyOf(t, false);
+      this.cjk.set(k, { source: escape(t.toLowerCase()), length: t.length });
+      push(this.exact, k, ref);
+      return;
+    }
+    const acronym = isAcronym(t);
+    const k = keyOf(t, acronym);
+    const table = wildcard ? this.prefix : this.exact;
+    push(table, (acronym ? 'A:' : '') + k, ref);
+    (acronym ? this.acronym : this.latin).set((wildcard ? '*' : '') + k, latinPattern(acronym ? t : t.toLowerCase(), wildcard, acronym));
+  }
+
+  build(): Lexicon {
+    const lengths = new Set<number>();
+    for (const k of this.prefix.keys()) lengths.add(k.length);
+    return {
+      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])(?:${a})(?![${LATIN_WORD}])`, 'gu'),
+      acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])(?:${a})(?![A-Za-z0-9])`, 'gu'),
+      cjk: buildRegex(this.cjk, (a) => `(?:${a})`, 'gu'),
+      exact: this.exact,
+      prefix: this.prefix,
+      prefixLengths: [...lengths].sort((a, b) => b - a),
+    };
+  }
+}
+
+function push(map: Map<string, TermRef[]>, key: string, ref: TermRef): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [ref]);
+  else if (!list.some((r) => sameRef(r, ref))) list.push(ref);
+}
+
+function sameRef(a: TermRef, b: TermRef): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'exclude') return true;
+  if (a.kind === 'term' && b.kind === 'term') return a.group === b.group;
+  return a.kind === 'near' && b.kind === 'near' && a.group === b.group && a.pair === b.pair && a.side === b.side;
+}
+
+/** Compile a validated topic. Pure; call once per config. */
+export function compileTopicData(topic: TopicConfig): CompiledTopicData {
+  const names = Object.keys(topic.groups);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const idx = (n: string): number => index.get(n) ?? -1;
+  const lex = new LexiconBuilder();
+
+  for (const t of topic.exclude) lex.add(t, { kind: 'exclude', term: t });
+
+  const groups: CompiledGroup[] = names.map((name, g) => {
+    const def = topic.groups[name]!;
+    const targets = [g, ...def.implies.map(idx).filter((i) => i >= 0 && i !== g)];
+    const addTerm = (t: string, weight: number): void => {
+      for (const target of targets) lex.add(t, { kind: 'term', group: target, weight, term: t, via: target === g ? null : g });
+    };
+    for (const t of def.terms) addTerm(t, def.weight);
+    for (const t of def.weak) addTerm(t, def.weight / 2);
+    def.near.forEach((p, pair) => {
+      for (const t of p.a) lex.add(t, { kind: 'near', group: g, pair, side: 'a', term: t });
+      for (const t of p.b) lex.add(t, { kind: 'near', group: g, pair, side: 'b', term: t });
+    });
+    return {
+      name,
+      negatedBy: def.negated_by === undefined ? -1 : idx(def.negated_by),
+      near: def.near.map((p) => ({ within: p.within, weight: p.weight * def.weight, label: `${p.a[0]}~${p.b[0]}` })),
+    };
+  });
+
+  const rules: CompiledRule[] = topic.rules.map((r) => ({
+    name: r.name,
+    all: r.all.map((req) => (typeof req === 'string' ? [idx(req)] : req.map(idx))),
+    score: r.score,
+    demote: r.demote
+      ? { titleHas: r.demote.title_has.map(idx), titleLacks: r.demote.title_lacks.map(idx), factor: r.demote.factor }
+      : null,
+  }));
+
+  return {
+    groups,
+    rules,
+    lexicon: lex.build(),
+    thresholds: { ...topic.thresholds },
+    fields: { ...topic.fields },
+    negationWindow: topic.negation_window,
+    empty: rules.length === 0,
+  };
+}

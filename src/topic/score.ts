@@ -1,0 +1,160 @@
+/**
+ * Score one item against a compiled topic and explain the score.
+ *
+ * 1. Evidence per group, in 0..1: each distinct matching term adds its weight times its field's
+ *    weight (title 1, summary 0.5 by default; the best field counts), capped at 1. Near pairs
+ *    add like terms. A term right after a negating term in the same clause ("refused to
+ *    cooperate", 拒不配合, 打压两岸交流) adds nothing.
+ * 2. A rule fires when every one of its requirements has evidence; it is worth
+ *    score × (0.5 + 0.5 × weakest evidence), so a rule resting on one summary word is worth less
+ *    than one the headline states. A demotion multiplies that when the title frames the item
+ *    differently (conflict words in the title, no cooperation word in it).
+ * 3. The item's score is the best rule's worth; the thresholds turn it into a decision.
+ */
+import type { Decision, Verdict } from '../model.js';
+import type { CompiledTopicData, CompiledRule } from './compile.js';
+import type { NormalizedText } from './normalize.js';
+import { scanField, type Hit } from './scan.js';
+
+export interface Fields {
+  title: NormalizedText;
+  summary: NormalizedText;
+}
+
+type FieldName = 'title' | 'summary';
+
+interface GroupEvidence {
+  /** term → best contribution, and where it was seen. */
+  terms: Map<string, { value: number; field: FieldName }>;
+  inTitle: boolean;
+}
+
+const CLAUSE_BREAK = /[,.;:!?，。；：！？、]/;
+
+function negated(hits: Hit[], at: number, text: string, negGroup: number, window: number): string | null {
+  const start = hits[at]!.start;
+  for (let i = at - 1; i >= 0; i--) {
+    const h = hits[i]!;
+    if (start - h.end > window) break;
+    if (h.end > start) continue;
+    for (const r of h.refs) {
+      if (r.kind === 'term' && r.group === negGroup && !CLAUSE_BREAK.test(text.slice(h.end, start))) return r.term;
+    }
+  }
+  return null;
+}
+
+function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, ev: GroupEvidence[], notes: string[]): void {
+  const hits = scanField(norm, t.lexicon);
+  if (hits.length === 0) return;
+  const fw = t.fields[field];
+  const nearSides: { group: number; pair: number; side: 'a' | 'b'; start: number; end: number; term: string }[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    for (const r of h.refs) {
+      if (r.kind === 'exclude') {
+        notes.push(`excluded "${r.term}" (${field}): it counts as no term`);
+      } else if (r.kind === 'near') {
+        nearSides.push({ group: r.group, pair: r.pair, side: r.side, start: h.start, end: h.end, term: r.term });
+      } else {
+        const neg = t.groups[r.group]!.negatedBy;
+        const by = neg >= 0 ? negated(hits, i, norm.text, neg, t.negationWindow) : null;
+        if (by !== null) {
+          notes.push(`negated: ${t.groups[r.group]!.name} "${r.term}" after "${by}" (${field})`);
+          continue;
+        }
+        add(ev[r.group]!, r.term, r.weight * fw, field);
+      }
+    }
+  }
+  for (const a of nearSides) {
+    if (a.side !== 'a') continue;
+    const g = t.groups[a.group]!;
+    const spec = g.near[a.pair]!;
+    const b = nearSides.find(
+      (x) => x.side === 'b' && x.group === a.group && x.pair === a.pair && Math.max(x.start - a.end, a.start - x.end) <= spec.within,
+    );
+    if (b) add(ev[a.group]!, `${a.term}~${b.term}`, spec.weight * fw, field);
+  }
+}
+
+function add(e: GroupEvidence, term: string, value: number, field: FieldName): void {
+  const prev = e.terms.get(term);
+  if (!prev || prev.value < value) e.terms.set(term, { value, field });
+  if (field === 'title' && value > 0) e.inTitle = true;
+}
+
+const strength = (e: GroupEvidence): number => {
+  let s = 0;
+  for (const v of e.terms.values()) s += v.value;
+  return Math.min(1, s);
+};
+
+const f2 = (x: number): string => x.toFixed(2);
+
+interface RuleWorth {
+  rule: CompiledRule;
+  worth: number;
+  evidence: number;
+  demoted: string | null;
+}
+
+function worthOf(rule: CompiledRule, s: number[], ev: GroupEvidence[], t: CompiledTopicData): RuleWorth | null {
+  let evidence = 1;
+  for (const req of rule.all) {
+    let best = 0;
+    for (const g of req) best = Math.max(best, s[g] ?? 0);
+    if (best <= 0) return null;
+    evidence = Math.min(evidence, best);
+  }
+  let worth = rule.score * (0.5 + 0.5 * evidence);
+  let demoted: string | null = null;
+  const d = rule.demote;
+  if (d && d.titleHas.some((g) => ev[g]!.inTitle) && !d.titleLacks.some((g) => ev[g]!.inTitle)) {
+    worth *= d.factor;
+    const has = d.titleHas.filter((g) => ev[g]!.inTitle).map((g) => t.groups[g]!.name);
+    const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
+    demoted = `×${f2(d.factor)}: title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''}`;
+  }
+  return { rule, worth, evidence, demoted };
+}
+
+/** Decide one item. `fields` are already normalized. */
+export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
+  if (t.empty) {
+    return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };
+  }
+  const ev: GroupEvidence[] = t.groups.map(() => ({ terms: new Map(), inTitle: false }));
+  const notes: string[] = [];
+  collect(t, 'title', fields.title, ev, notes);
+  collect(t, 'summary', fields.summary, ev, notes);
+  const s = ev.map(strength);
+
+  let best: RuleWorth | null = null;
+  for (const rule of t.rules) {
+    const w = worthOf(rule, s, ev, t);
+    if (w && (!best || w.worth > best.worth)) best = w;
+  }
+  const score = best ? Math.round(Math.min(1, best.worth) * 1000) / 1000 : 0;
+  const { append, review } = t.thresholds;
+  const decision: Verdict = score >= append ? 'append' : score >= review ? 'review' : 'drop';
+
+  const reasons: string[] = [];
+  if (best) {
+    const demote = best.demoted ? `, demoted ${best.demoted}` : '';
+    reasons.push(
+      `rule "${best.rule.name}": ${f2(best.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(best.evidence)})${demote} = ${f2(score)}`,
+    );
+  } else {
+    reasons.push('no rule matched');
+  }
+  ev.forEach((e, g) => {
+    if (e.terms.size === 0) return;
+    const terms = [...e.terms].map(([term, v]) => `${term} (${v.field})`).join(', ');
+    reasons.push(`${t.groups[g]!.name} ${f2(s[g]!)}: ${terms}`);
+  });
+  reasons.push(...notes);
+  const rel = decision === 'append' ? `>= append ${f2(append)}` : decision === 'review' ? `>= review ${f2(review)}, < append ${f2(append)}` : `< review ${f2(review)}`;
+  reasons.push(`${decision}: score ${f2(score)} ${rel}`);
+  return { decision, score, reasons };
+}
