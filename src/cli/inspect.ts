@@ -72,8 +72,8 @@ export async function runInspect(ctx: CommandContext, source: string, opts: { js
   }
   const feed = result.feed;
   if (!feed) {
-    // Without validators or a previous checksum this cannot happen; say so rather than print nothing.
-    ctx.stderr.write(`straitfeed: ${result.url}: ${result.status}\n`);
+    // inspect sends no validators, so only a misbehaving server answers 304; say so rather than print nothing.
+    ctx.stderr.write(`straitfeed: fetch: ${result.url}: HTTP 304 Not Modified to a request without validators\n`);
     return 1;
   }
   const topic = compileTopic(ctx.config.topic);
