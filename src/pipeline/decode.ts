@@ -178,3 +178,10 @@ export function decodeBody(body: Uint8Array, opts: DecodeOptions = {}): Decoded 
   warnings.push('bytes are not valid UTF-8 and no declared charset fits; decoded as windows-1252');
   return { text: finish(fallback), encoding: 'windows-1252', warnings };
 }
+
+/** Text → bytes in a legacy charset: for the benchmark and tools that need such input (iconv-lite stays here). */
+export function encodeText(text: string, charset: string): Buffer {
+  const enc = normalizeCharset(charset);
+  if (!enc) throw new Error(`unknown charset ${charset}`);
+  return iconv.encode(text, enc);
+}
