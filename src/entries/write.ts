@@ -73,7 +73,10 @@ export async function uniqueEntryName(dir: string, date: string, slug: string, t
 
 /** Markdown-escape plain text so that `*`, `_`, `<` ... stay literal in the rendered body. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#|~!]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3');
+  return s
+    .replace(/[\\`*_{}[\]<>#|~!]/g, '\\$&')
+    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)\.(\s)/, '$1$2\\.$3');
 }
 
 export function entryBody(front: Pick<WatchedFrontMatter, 'summary' | 'link' | 'source'>): string {
