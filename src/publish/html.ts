@@ -29,7 +29,7 @@ article h2{font-size:1.3rem;line-height:1.3;margin:0 0 .35rem}
 article h2 a{color:inherit;text-decoration:none}
 article h2 a:hover,article h2 a:focus{text-decoration:underline}
 .meta{color:var(--muted);font-size:.92rem;margin:0 0 .75rem}
-.summary{font-weight:600;margin:0 0 .75rem}
+.summary{margin:0 0 .9rem;padding-left:.8rem;border-left:3px solid var(--accent);font-size:1.05rem}
 .content img{max-width:100%;height:auto}
 .content pre{overflow-x:auto}
 .tags{list-style:none;padding:0;margin:.75rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}
@@ -44,10 +44,11 @@ function article(i: ItemValues): string {
   if (i.source) meta.push(`<span class="source">${e(i.source)}</span>`);
   const lines = [
     `<article id="${e(i.slug)}">`,
-    `<h2><a href="${e(i.link ?? `#${i.slug}`)}">${e(i.title)}</a></h2>`,
+    `<h2 dir="auto"><a href="${e(i.link ?? `#${i.slug}`)}">${e(i.title)}</a></h2>`,
     `<p class="meta">${meta.join(' · ')}</p>`,
   ];
-  if (i.summary) lines.push(`<p class="summary">${e(i.summary)}</p>`);
+  // A summary derived from the body would only repeat its first lines.
+  if (i.summary && i.summaryIsOwn) lines.push(`<p class="summary" dir="auto">${e(i.summary)}</p>`);
   lines.push(`<div class="content">${i.html}</div>`);
   if (i.link) lines.push(`<p class="original"><a href="${e(i.link)}">Read the original${i.source ? ` at ${e(i.source)}` : ''} →</a></p>`);
   if (i.tags.length) lines.push(`<ul class="tags" aria-label="Tags">${i.tags.map((t) => `<li>${e(t)}</li>`).join('')}</ul>`);

@@ -37,6 +37,8 @@ export interface ItemValues {
   link: string | null;
   title: string;
   summary: string;
+  /** The entry's own `summary` key (not derived from the body): worth showing beside the body. */
+  summaryIsOwn: boolean;
   html: string;
   tags: string[];
   source: string | null;
@@ -74,6 +76,7 @@ export function itemValues(entries: Entry[], siteUrl: string): ItemValues[] {
     link: e.link,
     title: oneLine(e.title),
     summary: oneLine(e.summary),
+    summaryIsOwn: typeof e.frontMatter.summary === 'string' && e.frontMatter.summary.trim() !== '',
     html: xmlSafe(e.html),
     tags: e.tags.map(oneLine).filter(Boolean),
     source: e.source ? oneLine(e.source) || null : null,
