@@ -48,5 +48,10 @@ export function renderRss(site: SiteValues, items: ItemValues[]): string {
       extensions,
     });
   }
-  return `${slots.fill(feed.rss2(), FILES.rss)}\n`;
+  // feed writes <link> URLs itself (they must parse as URLs, so they cannot be placeholders):
+  // give their `&` the same hexadecimal form as every other plain-text value in this file.
+  const xml = slots
+    .fill(feed.rss2(), FILES.rss)
+    .replace(/<link>([^<]*)<\/link>/g, (_m, url: string) => `<link>${url.replace(/&amp;/g, '&#x26;')}</link>`);
+  return `${xml}\n`;
 }
