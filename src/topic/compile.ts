@@ -14,6 +14,7 @@
  */
 import { hasCjk, normalizeTerm } from './normalize.js';
 import type { TopicConfig } from './schema.js';
+import { SEP as SEP_TOKEN, TermTrie, WILD } from './trie.js';
 
 /** What a matched key stands for: a group's term, one side of a near pair, or an exclusion. */
 export type TermRef =
@@ -42,6 +43,8 @@ export interface Lexicon {
   exact: Map<string, TermRef[]>;
   prefix: Map<string, TermRef[]>;
   prefixLengths: number[];
+  /** Matched string → what it stands for (null: nothing); filled by scanning. */
+  memo: Map<string, TermRef[] | null>;
 }
 
 export interface CompiledTopicData {
@@ -68,38 +71,31 @@ export function isAcronym(term: string): boolean {
   return !/[a-z]/.test(term) && (term.match(/[A-Z]/g)?.length ?? 0) >= 2;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SEP_SOURCE = '[\\s\\-‐‑–—_]*';
 
-interface Pattern {
-  source: string;
-  length: number;
-}
-
-function latinPattern(t: string, wildcard: boolean, acronym: boolean): Pattern {
-  const body = t
-    .split(SEP)
+/** Tokens of a Latin term: its characters, with flexible separators between words. */
+function latinTokens(t: string, wildcard: boolean): string[] {
+  const tokens: string[] = [];
+  t.split(SEP)
     .filter(Boolean)
-    .map(escape)
-    .join(`[\\s\\-‐‑–—_]*`);
-  const tail = wildcard ? (acronym ? '[A-Za-z0-9]*' : `[${LATIN_WORD}]*`) : '';
-  return { source: body + tail, length: t.length };
+    .forEach((word, i) => {
+      if (i > 0) tokens.push(SEP_TOKEN);
+      tokens.push(...word);
+    });
+  if (wildcard) tokens.push(WILD);
+  return tokens;
 }
 
-function buildRegex(patterns: Map<string, Pattern>, wrap: (alts: string) => string, flags: string): RegExp | null {
-  if (patterns.size === 0) return null;
-  const alts = [...patterns.values()]
-    .sort((x, y) => y.length - x.length || (x.source < y.source ? -1 : 1))
-    .map((p) => p.source)
-    .join('|');
-  return new RegExp(wrap(alts), flags);
+function buildRegex(trie: TermTrie, wrap: (alts: string) => string): RegExp | null {
+  return trie.size === 0 ? null : new RegExp(wrap(trie.source()), 'g');
 }
 
 class LexiconBuilder {
   readonly exact = new Map<string, TermRef[]>();
   readonly prefix = new Map<string, TermRef[]>();
-  private readonly latin = new Map<string, Pattern>();
-  private readonly acronym = new Map<string, Pattern>();
-  private readonly cjk = new Map<string, Pattern>();
+  private readonly latin = new TermTrie(SEP_SOURCE, `[${LATIN_WORD}]*`);
+  private readonly acronym = new TermTrie(SEP_SOURCE, '[A-Za-z0-9]*');
+  private readonly cjk = new TermTrie(SEP_SOURCE, '');
 
   add(raw: string, ref: TermRef): void {
     const wildcard = raw.endsWith('*');
@@ -108,7 +104,7 @@ class LexiconBuilder {
     if (hasCjk(t)) {
       // No word boundaries in CJK: a wildcard adds nothing, the term matches anywhere.
       const k = keyOf(t, false);
-      this.cjk.set(k, { source: escape(t.toLowerCase()), length: t.length });
+      this.cjk.add([...t.toLowerCase()]);
       push(this.exact, k, ref);
       return;
     }
@@ -116,19 +112,20 @@ class LexiconBuilder {
     const k = keyOf(t, acronym);
     const table = wildcard ? this.prefix : this.exact;
     push(table, (acronym ? 'A:' : '') + k, ref);
-    (acronym ? this.acronym : this.latin).set((wildcard ? '*' : '') + k, latinPattern(acronym ? t : t.toLowerCase(), wildcard, acronym));
+    (acronym ? this.acronym : this.latin).add(latinTokens(acronym ? t : t.toLowerCase(), wildcard));
   }
 
   build(): Lexicon {
     const lengths = new Set<number>();
     for (const k of this.prefix.keys()) lengths.add(k.length);
     return {
-      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])(?:${a})(?![${LATIN_WORD}])`, 'gu'),
-      acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])(?:${a})(?![A-Za-z0-9])`, 'gu'),
-      cjk: buildRegex(this.cjk, (a) => `(?:${a})`, 'gu'),
+      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])${a}(?![${LATIN_WORD}])`),
+      acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])${a}(?![A-Za-z0-9])`),
+      cjk: buildRegex(this.cjk, (a) => a),
       exact: this.exact,
       prefix: this.prefix,
       prefixLengths: [...lengths].sort((a, b) => b - a),
+      memo: new Map(),
     };
   }
 }

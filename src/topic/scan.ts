@@ -26,11 +26,23 @@ function lookup(lex: Lexicon, key: string): TermRef[] | undefined {
   return undefined;
 }
 
+// Matched strings repeat across items ("taiwan", "cybersecurity"): the lexicon remembers what
+// each stands for. Bounded, because feed text is unbounded; an acronym's key is marked, since a
+// case-sensitive acronym and a case-folded word may be spelt alike.
+const MEMO_MAX = 20_000;
+
 function run(re: RegExp | null, text: string, keyed: (m: string) => string, lex: Lexicon, out: Hit[]): void {
   if (!re) return;
+  const cache = lex.memo;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const refs = lookup(lex, keyed(m[0]));
+    const memoKey = keyed === acronymKey ? `A:${m[0]}` : m[0];
+    let refs = cache.get(memoKey);
+    if (refs === undefined) {
+      refs = lookup(lex, keyed(m[0])) ?? null;
+      if (cache.size >= MEMO_MAX) cache.clear();
+      cache.set(memoKey, refs);
+    }
     if (refs) out.push({ start: m.index, end: m.index + m[0].length, refs });
     if (m[0].length === 0) re.lastIndex++;
   }

@@ -29,6 +29,9 @@ interface GroupEvidence {
   inTitle: boolean;
 }
 
+/** Evidence per group index; a group without hits has none (most items touch few groups). */
+type Evidence = (GroupEvidence | undefined)[];
+
 const CLAUSE_BREAK = /[,.;:!?，。；：！？、]/;
 
 function negated(hits: Hit[], at: number, text: string, negGroup: number, window: number): string | null {
@@ -44,7 +47,7 @@ function negated(hits: Hit[], at: number, text: string, negGroup: number, window
   return null;
 }
 
-function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, ev: GroupEvidence[], notes: string[]): void {
+function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, ev: Evidence, notes: string[]): void {
   const hits = scanField(norm, t.lexicon);
   if (hits.length === 0) return;
   const fw = t.fields[field];
@@ -63,7 +66,7 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
           notes.push(`negated: ${t.groups[r.group]!.name} "${r.term}" after "${by}" (${field})`);
           continue;
         }
-        add(ev[r.group]!, r.term, r.weight * fw, field);
+        add(ev, r.group, r.term, r.weight * fw, field);
       }
     }
   }
@@ -74,32 +77,45 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
     const b = nearSides.find(
       (x) => x.side === 'b' && x.group === a.group && x.pair === a.pair && Math.max(x.start - a.end, a.start - x.end) <= spec.within,
     );
-    if (b) add(ev[a.group]!, `${a.term}~${b.term}`, spec.weight * fw, field);
+    if (b) add(ev, a.group, `${a.term}~${b.term}`, spec.weight * fw, field);
   }
 }
 
-function add(e: GroupEvidence, term: string, value: number, field: FieldName): void {
+function add(ev: Evidence, group: number, term: string, value: number, field: FieldName): void {
+  let e = ev[group];
+  if (!e) {
+    e = { terms: new Map(), inTitle: false };
+    ev[group] = e;
+  }
   const prev = e.terms.get(term);
   if (!prev || prev.value < value) e.terms.set(term, { value, field });
   if (field === 'title' && value > 0) e.inTitle = true;
 }
 
-const strength = (e: GroupEvidence): number => {
+const strength = (e: GroupEvidence | undefined): number => {
+  if (!e) return 0;
   let s = 0;
   for (const v of e.terms.values()) s += v.value;
   return Math.min(1, s);
 };
 
-const f2 = (x: number): string => x.toFixed(2);
+/** Two decimals, like toFixed(2) for 0..1 scores, at a fraction of its cost (it runs per reason). */
+const f2 = (x: number): string => {
+  const n = Math.round(x * 100);
+  const frac = n % 100;
+  return `${(n - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
+};
 
 interface RuleWorth {
   rule: CompiledRule;
   worth: number;
   evidence: number;
-  demoted: string | null;
+  demoted: boolean;
 }
 
-function worthOf(rule: CompiledRule, s: number[], ev: GroupEvidence[], t: CompiledTopicData): RuleWorth | null {
+const inTitle = (ev: Evidence, g: number): boolean => ev[g]?.inTitle === true;
+
+function worthOf(rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
   let evidence = 1;
   for (const req of rule.all) {
     let best = 0;
@@ -108,53 +124,89 @@ function worthOf(rule: CompiledRule, s: number[], ev: GroupEvidence[], t: Compil
     evidence = Math.min(evidence, best);
   }
   let worth = rule.score * (0.5 + 0.5 * evidence);
-  let demoted: string | null = null;
   const d = rule.demote;
-  if (d && d.titleHas.some((g) => ev[g]!.inTitle) && !d.titleLacks.some((g) => ev[g]!.inTitle)) {
-    worth *= d.factor;
-    const has = d.titleHas.filter((g) => ev[g]!.inTitle).map((g) => t.groups[g]!.name);
-    const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
-    demoted = `×${f2(d.factor)}: title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''}`;
-  }
+  const demoted = d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => inTitle(ev, g));
+  if (demoted) worth *= d.factor;
   return { rule, worth, evidence, demoted };
 }
 
-/** Decide one item. `fields` are already normalized. */
-export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
-  if (t.empty) {
-    return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };
-  }
-  const ev: GroupEvidence[] = t.groups.map(() => ({ terms: new Map(), inTitle: false }));
-  const notes: string[] = [];
-  collect(t, 'title', fields.title, ev, notes);
-  collect(t, 'summary', fields.summary, ev, notes);
-  const s = ev.map(strength);
+interface Scored {
+  t: CompiledTopicData;
+  ev: Evidence;
+  s: number[];
+  notes: string[];
+  best: RuleWorth | null;
+  score: number;
+  decision: Verdict;
+}
 
-  let best: RuleWorth | null = null;
-  for (const rule of t.rules) {
-    const w = worthOf(rule, s, ev, t);
-    if (w && (!best || w.worth > best.worth)) best = w;
-  }
-  const score = best ? Math.round(Math.min(1, best.worth) * 1000) / 1000 : 0;
-  const { append, review } = t.thresholds;
-  const decision: Verdict = score >= append ? 'append' : score >= review ? 'review' : 'drop';
-
+/** The reasons of a decision: the rule and its arithmetic, each group's terms, notes, verdict. */
+function explain({ t, ev, s, notes, best, score, decision }: Scored): string[] {
   const reasons: string[] = [];
   if (best) {
-    const demote = best.demoted ? `, demoted ${best.demoted}` : '';
+    let demote = '';
+    const d = best.rule.demote;
+    if (best.demoted && d) {
+      const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
+      const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
+      demote = `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
+    }
     reasons.push(
       `rule "${best.rule.name}": ${f2(best.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(best.evidence)})${demote} = ${f2(score)}`,
     );
   } else {
     reasons.push('no rule matched');
   }
-  ev.forEach((e, g) => {
-    if (e.terms.size === 0) return;
-    const terms = [...e.terms].map(([term, v]) => `${term} (${v.field})`).join(', ');
+  for (let g = 0; g < t.groups.length; g++) {
+    const e = ev[g];
+    if (!e) continue;
+    let terms = '';
+    for (const [term, v] of e.terms) terms += `${terms ? ', ' : ''}${term} (${v.field})`;
     reasons.push(`${t.groups[g]!.name} ${f2(s[g]!)}: ${terms}`);
-  });
+  }
   reasons.push(...notes);
-  const rel = decision === 'append' ? `>= append ${f2(append)}` : decision === 'review' ? `>= review ${f2(review)}, < append ${f2(append)}` : `< review ${f2(review)}`;
+  const { append, review } = t.thresholds;
+  const rel =
+    decision === 'append' ? `>= append ${f2(append)}` : decision === 'review' ? `>= review ${f2(review)}, < append ${f2(append)}` : `< review ${f2(review)}`;
   reasons.push(`${decision}: score ${f2(score)} ${rel}`);
-  return { decision, score, reasons };
+  return reasons;
+}
+
+/**
+ * Decide one item. `fields` are already normalized.
+ *
+ * The reasons are written when first read (an enumerable getter, so spreading and JSON see a
+ * plain array): formatting them costs as much as deciding, and most items are dropped without
+ * anyone asking why.
+ */
+export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
+  if (t.empty) {
+    return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };
+  }
+  const ev: Evidence = new Array<GroupEvidence | undefined>(t.groups.length);
+  const notes: string[] = [];
+  collect(t, 'title', fields.title, ev, notes);
+  collect(t, 'summary', fields.summary, ev, notes);
+  const s: number[] = [];
+  for (let g = 0; g < t.groups.length; g++) s.push(strength(ev[g]));
+
+  let best: RuleWorth | null = null;
+  for (const rule of t.rules) {
+    const w = worthOf(rule, s, ev);
+    if (w && (!best || w.worth > best.worth)) best = w;
+  }
+  const score = best ? Math.round(Math.min(1, best.worth) * 1000) / 1000 : 0;
+  const { append, review } = t.thresholds;
+  const decision: Verdict = score >= append ? 'append' : score >= review ? 'review' : 'drop';
+
+  let reasons: string[] | null = null;
+  const scored: Scored = { t, ev, s, notes, best, score, decision };
+  return {
+    decision,
+    score,
+    get reasons(): string[] {
+      reasons ??= explain(scored);
+      return reasons;
+    },
+  };
 }
