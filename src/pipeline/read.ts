@@ -72,10 +72,12 @@ export async function readSource(source: string, opts: ReadOptions): Promise<Rea
   let http: ReadResult['http'] = null;
   let checksum: string;
   let baseUrl: string;
+  let where: string;
   if (isUrl(source)) {
     const r = await fetchFeed(source.trim(), { fetch: opts.fetch, validators: opts.validators, signal: opts.signal });
     url = r.url;
     baseUrl = r.url;
+    where = r.url;
     http = { status: r.status, etag: r.etag, lastModified: r.lastModified, retryAfterSeconds: r.retryAfterSeconds, cacheControl: r.cacheControl };
     if (r.status === 304 || r.checksum === null) {
       return { url, status: 'not-modified', http, checksum: null, encoding: null, feed: null };
@@ -87,6 +89,7 @@ export async function readSource(source: string, opts: ReadOptions): Promise<Rea
     const local = await readLocal(source);
     url = local.file;
     baseUrl = pathToFileURL(local.file).href;
+    where = local.file;
     body = local.body;
     checksum = createHash('sha256').update(body).digest('hex');
   }
@@ -94,7 +97,7 @@ export async function readSource(source: string, opts: ReadOptions): Promise<Rea
     return { url, status: 'unchanged', http, checksum, encoding: null, feed: null };
   }
   const decoded = decodeBody(body, { contentType });
-  const feed = await parseFeed(decoded.text, baseUrl, { languageHint: opts.languageHint });
+  const feed = await parseFeed(decoded.text, baseUrl, { languageHint: opts.languageHint, where });
   feed.warnings.unshift(...decoded.warnings.map((w) => `decode: ${w}`));
   return { url, status: 'ok', http, checksum, encoding: decoded.encoding, feed };
 }

@@ -120,8 +120,8 @@ describe('inspect failures: exit 1, one line on stderr, within the bound', () =>
 
   it.concurrent.each([
     ['missing.xml', /^straitfeed: fetch: .*missing\.xml: no such file$/],
-    ['not-a-feed.xml', /^straitfeed: parse: file:\/\/.*not-a-feed\.xml: not a feed: the root element is <sitemap>$/],
-    ['malformed.xml', /^straitfeed: parse: file:\/\/.*malformed\.xml:1: malformed XML: /],
+    ['not-a-feed.xml', /^straitfeed: parse: \/.*\/not-a-feed\.xml: not a feed: the root element is <sitemap>$/],
+    ['malformed.xml', /^straitfeed: parse: \/.*\/malformed\.xml:1: malformed XML: /],
   ])('local %s', async (name, message) => {
     const r = await runCli(['inspect', path.join(FEEDS_DIR, name), '--config', site.config]);
     expect(r.code).toBe(1);

@@ -10,6 +10,21 @@ import type { XmlFeed } from './xml.js';
 
 const ATOM_03_NS = 'http://purl.org/atom/ns#';
 
+const XHTML_CONSTRUCT = /<((?:atom:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?\btype\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1>/g;
+
+/**
+ * Rewrite `type="xhtml"` text constructs as `type="html"` with the markup escaped, before parsing.
+ * xml2js keeps child elements and text apart, so `<b>Bold</b> text` would come back out of order;
+ * as escaped HTML the markup survives intact and goes through the sanitizer like any HTML.
+ */
+export function xhtmlAsHtml(text: string): string {
+  if (!/type\s*=\s*["']xhtml["']/.test(text)) return text;
+  return text.replace(XHTML_CONSTRUCT, (_m, tag: string, attrs: string, inner: string) => {
+    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${tag}${attrs.replace(/(\btype\s*=\s*["'])xhtml(["'])/, '$1html$2')}>${escaped}</${tag}>`;
+  });
+}
+
 /** An Atom text construct: `type` says whether it is HTML; 0.3 may also base64 it. */
 function textConstruct(parent: XmlNode, ...names: string[]): Markup | null {
   for (const name of names) {

@@ -7,7 +7,7 @@
  */
 import { StraitfeedError } from '../../errors.js';
 import type { ParsedFeed } from '../../model.js';
-import { adaptAtom } from './atom.js';
+import { adaptAtom, xhtmlAsHtml } from './atom.js';
 import { findAlternates, looksLikeHtml } from './html.js';
 import { adaptJsonFeed } from './json.js';
 import { repairXml } from './repair.js';
@@ -20,6 +20,8 @@ export { parseFeedDate } from './dates.js';
 export interface ParseOptions {
   /** The source's configured language: the date hint when the feed does not name one. */
   languageHint?: string | null | undefined;
+  /** What error messages name (a file path); defaults to `baseUrl`. */
+  where?: string | undefined;
 }
 
 /** The name of the first element, skipping the prolog, comments, PIs and a DOCTYPE. */
@@ -32,11 +34,11 @@ function notFeed(message: string, where: string | null, details?: Record<string,
   return new StraitfeedError('PARSE_NOT_FEED', message, { stage: 'parse', where: where ?? undefined, details });
 }
 
-function htmlPage(text: string, baseUrl: string | null): StraitfeedError {
+function htmlPage(text: string, baseUrl: string | null, where: string | null): StraitfeedError {
   const alternates = findAlternates(text, baseUrl);
-  if (alternates.length === 0) return notFeed('not a feed but an HTML page, and it links to no feed', baseUrl, { alternates });
+  if (alternates.length === 0) return notFeed('not a feed but an HTML page, and it links to no feed', where, { alternates });
   const list = alternates.map((a) => a.url).join(', ');
-  return notFeed(`not a feed but an HTML page; configure its feed instead: ${list}`, baseUrl, { alternates });
+  return notFeed(`not a feed but an HTML page; configure its feed instead: ${list}`, where, { alternates });
 }
 
 /** sax reports "Line: 3\nColumn: 7" 0-based; the first line of the message is the reason. */
@@ -51,18 +53,18 @@ function xmlError(e: unknown, where: string | null): StraitfeedError {
   });
 }
 
-async function parseXml(text: string, baseUrl: string | null, warnings: string[]): Promise<XmlFeed> {
+async function parseXml(text: string, where: string | null, warnings: string[]): Promise<XmlFeed> {
   try {
     return await parseXmlFeed(text);
   } catch (first) {
     const repaired = repairXml(text);
-    if (repaired === text) throw xmlError(first, baseUrl);
+    if (repaired === text) throw xmlError(first, where);
     try {
       const x = await parseXmlFeed(repaired);
       warnings.push(`XML repaired (HTML entities or bare "&"): ${(first as Error).message.split('\n')[0]}`);
       return x;
     } catch {
-      throw xmlError(first, baseUrl);
+      throw xmlError(first, where);
     }
   }
 }
@@ -73,19 +75,20 @@ async function parseXml(text: string, baseUrl: string | null, warnings: string[]
  */
 export async function parseFeed(text: string, baseUrl: string | null, opts: ParseOptions = {}): Promise<ParsedFeed> {
   const hint = opts.languageHint ?? null;
+  const where = opts.where ?? baseUrl;
   const body = text.replace(/^\uFEFF/, '');
   const start = body.trimStart();
-  if (start === '') throw notFeed('not a feed: the body is empty', baseUrl);
-  if (start.startsWith('{') || start.startsWith('[')) return adaptJsonFeed(start, baseUrl, hint);
-  if (looksLikeHtml(start)) throw htmlPage(start, baseUrl);
+  if (start === '') throw notFeed('not a feed: the body is empty', where);
+  if (start.startsWith('{') || start.startsWith('[')) return adaptJsonFeed(start, baseUrl, hint, where);
+  if (looksLikeHtml(start)) throw htmlPage(start, baseUrl, where);
   const root = rootElement(start);
-  if (root === null) throw notFeed('not a feed: neither XML nor JSON', baseUrl);
+  if (root === null) throw notFeed('not a feed: neither XML nor JSON', where);
   const local = root.slice(root.indexOf(':') + 1);
-  if (root.toLowerCase() === 'html') throw htmlPage(start, baseUrl);
-  if (root !== 'rss' && root !== 'feed' && local !== 'RDF') throw notFeed(`not a feed: the root element is <${root}>`, baseUrl);
+  if (root.toLowerCase() === 'html') throw htmlPage(start, baseUrl, where);
+  if (root !== 'rss' && root !== 'feed' && local !== 'RDF') throw notFeed(`not a feed: the root element is <${root}>`, where);
 
   const warnings: string[] = [];
-  const x = await parseXml(start, baseUrl, warnings);
+  const x = await parseXml(root === 'feed' ? xhtmlAsHtml(start) : start, where, warnings);
   const feed = x.kind === 'atom' ? adaptAtom(x, baseUrl, hint) : adaptRss(x, baseUrl, hint);
   feed.warnings.unshift(...warnings);
   return feed;

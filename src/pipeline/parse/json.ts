@@ -79,17 +79,17 @@ function rawItem(it: WireItem, base: string | null, feedAuthors: string[]): RawI
 }
 
 /** A JSON Feed document → ParsedFeed; JSON that is not a JSON Feed is PARSE_NOT_FEED. */
-export function adaptJsonFeed(text: string, docUrl: string | null, languageHint: string | null): ParsedFeed {
+export function adaptJsonFeed(text: string, docUrl: string | null, languageHint: string | null, where: string | null = docUrl): ParsedFeed {
   let wire: unknown;
   try {
     wire = JSON.parse(text);
   } catch (e) {
-    throw new StraitfeedError('PARSE_NOT_FEED', `not a feed: invalid JSON (${(e as Error).message})`, { stage: 'parse', where: docUrl ?? undefined, cause: e });
+    throw new StraitfeedError('PARSE_NOT_FEED', `not a feed: invalid JSON (${(e as Error).message})`, { stage: 'parse', where: where ?? undefined, cause: e });
   }
   const version = isObject(wire) ? str(wire.version) : null;
   const m = version ? /^https?:\/\/jsonfeed\.org\/version\/(1(?:\.\d+)?)\/?$/.exec(version.trim()) : null;
   if (!isObject(wire) || !m) {
-    throw new StraitfeedError('PARSE_NOT_FEED', 'not a feed: JSON without a JSON Feed "version"', { stage: 'parse', where: docUrl ?? undefined });
+    throw new StraitfeedError('PARSE_NOT_FEED', 'not a feed: JSON without a JSON Feed "version"', { stage: 'parse', where: where ?? undefined });
   }
   const feed = wire as WireFeed;
   const warnings: string[] = [];

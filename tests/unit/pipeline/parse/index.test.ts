@@ -173,3 +173,23 @@ describe('leniency', () => {
     expect((await parseFeed(text, BASE)).items[0]!.published).toBe('2024-01-02T16:00:00Z');
   });
 });
+
+describe('Atom xhtml text constructs', () => {
+  it('keep their markup in order (xml2js alone would separate text from elements)', async () => {
+    const feed = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id>
+        <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>Bold</b> then text &amp; more</div></title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One <a href="rel.html">link</a> two</p></div></content>
+      </entry></feed>`,
+      BASE,
+    );
+    expect(feed.items[0]!.title).toBe('Bold then text & more');
+    expect(feed.items[0]!.content).toBe('<p>One <a href="https://feeds.example.test/dir/rel.html">link</a> two</p>');
+  });
+
+  it('names the file, not a file: URL, when told where the text came from', async () => {
+    await expect(parseFeed('<html><body></body></html>', 'file:///tmp/x.html', { where: '/tmp/x.html' })).rejects.toThrow(
+      /^parse: \/tmp\/x\.html: not a feed/,
+    );
+  });
+});
