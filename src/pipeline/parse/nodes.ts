@@ -26,8 +26,9 @@ export function attr(occ: unknown, name: string): string | null {
 
 /**
  * The text of an occurrence. When the element has child elements (unescaped HTML inside an RSS
- * description, Atom `type="xhtml"`), they are serialized back to markup. xml2js does not keep the
- * order of text and child elements, so mixed content comes back with its text first; rare in feeds.
+ * description), they are serialized back to markup. xml2js does not keep the order of text and
+ * child elements, so such mixed content comes back with its text first; rare in feeds, and Atom
+ * `type="xhtml"` is escaped before parsing for this reason (atom.ts, xhtmlAsHtml).
  */
 export function textOf(occ: unknown): string | null {
   if (typeof occ === 'string') return occ;
