@@ -12,7 +12,7 @@ import type { CommandContext, ExitStatus } from './context.js';
 
 type Scored = SourceItem & Decision;
 
-/** The INTERFACE.md shape, extended with version, language, link and warnings. */
+/** The INTERFACE.md shape, extended with version, language, link, content, authors, categories and warnings. */
 function toJson(url: string, encoding: string | null, feed: ParsedFeed, items: Scored[]): unknown {
   return {
     source: { url, format: feed.format, title: feed.title, encoding, version: feed.version, language: feed.language, link: feed.link },
@@ -25,6 +25,7 @@ function toJson(url: string, encoding: string | null, feed: ParsedFeed, items: S
       decision: it.decision,
       score: it.score,
       reasons: it.reasons,
+      content: it.content,
       updated: it.updated,
       authors: it.authors,
       categories: it.categories,
