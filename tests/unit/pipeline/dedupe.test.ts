@@ -56,6 +56,7 @@ describe('near-duplicates', () => {
   it('strips the outlet suffix and folds Traditional to Simplified', () => {
     expect(normalizeTitle('US and Taiwan Sign Pact - Focus Taiwan')).toBe('us and taiwan sign pact');
     expect(normalizeTitle('臺灣網路安全')).toBe(normalizeTitle('台湾网路安全'));
+    expect(normalizeTitle('颱風警報解除')).toBe(normalizeTitle('台风警报解除'));
   });
 
   it('tokenizes CJK as character bigrams and Latin as words', () => {
