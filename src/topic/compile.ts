@@ -93,8 +93,8 @@ function buildRegex(trie: TermTrie, wrap: (alts: string) => string): RegExp | nu
 class LexiconBuilder {
   readonly exact = new Map<string, TermRef[]>();
   readonly prefix = new Map<string, TermRef[]>();
-  private readonly latin = new TermTrie(SEP_SOURCE, `[${LATIN_WORD}]*`);
-  private readonly acronym = new TermTrie(SEP_SOURCE, '[A-Za-z0-9]*');
+  private readonly latin = new TermTrie(SEP_SOURCE, `[${LATIN_WORD}]*`, LATIN_WORD);
+  private readonly acronym = new TermTrie(SEP_SOURCE, '[A-Za-z0-9]*', 'A-Za-z0-9');
   private readonly cjk = new TermTrie(SEP_SOURCE, '');
 
   add(raw: string, ref: TermRef): void {
@@ -119,8 +119,8 @@ class LexiconBuilder {
     const lengths = new Set<number>();
     for (const k of this.prefix.keys()) lengths.add(k.length);
     return {
-      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])${a}(?![${LATIN_WORD}])`),
-      acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])${a}(?![A-Za-z0-9])`),
+      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])${a}`),
+      acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])${a}`),
       cjk: buildRegex(this.cjk, (a) => a),
       exact: this.exact,
       prefix: this.prefix,

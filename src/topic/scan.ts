@@ -58,6 +58,14 @@ export function scanField(field: NormalizedText, lex: Lexicon): Hit[] {
   run(lex.latin, field.text, latinKey, lex, hits);
   if (HAS_UPPER_PAIR.test(field.cased)) run(lex.acronym, field.cased, acronymKey, lex, hits);
   if (HAS_CJK.test(field.text)) run(lex.cjk, field.text, latinKey, lex, hits);
-  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return hits;
+  if (hits.length < 2) return hits;
+  // Each regex yields leftmost-longest matches, but the three regexes overlap one another
+  // ("US-Taiwan" is a word term, its "US" an acronym): keep the longer, outer match.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [hits[0]!];
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.start >= kept[kept.length - 1]!.end) kept.push(h);
+  }
+  return kept;
 }

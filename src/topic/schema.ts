@@ -9,9 +9,9 @@ import { z } from 'zod';
 
 const unit = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
 
-const groupName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a group name: lowercase letters, digits and _' });
+const GROUP_NAME = /^[a-z][a-z0-9_]*$/;
+const GROUP_NAME_MESSAGE = 'must be a group name: lowercase letters, digits and _';
+const groupName = z.string().regex(GROUP_NAME, { message: GROUP_NAME_MESSAGE });
 
 /** A term: English is matched on word boundaries, CJK anywhere; `*` only as a suffix wildcard. */
 const term = z
@@ -88,7 +88,9 @@ const topicObject = z
     negation_window: z.number().int().min(0).max(100).default(12),
     /** Phrases that never count as any term: "Cyber Monday" is not cybersecurity. */
     exclude: z.array(term).default([]),
-    groups: z.record(groupName, groupSchema).default({}),
+    // Names are checked below, where the message can name the key (zod's record says only
+    // "Invalid key in record").
+    groups: z.record(z.string(), groupSchema).default({}),
     rules: z.array(ruleSchema).default([]),
   })
   .superRefine((t, ctx) => {
@@ -98,6 +100,7 @@ const topicObject = z
       if (!known.has(name)) ctx.addIssue({ code: 'custom', path, message: `unknown group "${name}" (groups: ${list})` });
     };
     for (const [g, def] of Object.entries(t.groups)) {
+      if (!GROUP_NAME.test(g)) ctx.addIssue({ code: 'custom', path: ['groups', g], message: GROUP_NAME_MESSAGE });
       def.implies.forEach((n, i) => check(n, ['groups', g, 'implies', i]));
       if (def.negated_by !== undefined) check(def.negated_by, ['groups', g, 'negated_by']);
       if (def.terms.length + def.weak.length + def.near.length === 0) {

@@ -135,28 +135,27 @@ interface Scored {
   ev: Evidence;
   s: number[];
   notes: string[];
+  fired: RuleWorth[];
   best: RuleWorth | null;
   score: number;
   decision: Verdict;
 }
 
-/** The reasons of a decision: the rule and its arithmetic, each group's terms, notes, verdict. */
-function explain({ t, ev, s, notes, best, score, decision }: Scored): string[] {
-  const reasons: string[] = [];
-  if (best) {
-    let demote = '';
-    const d = best.rule.demote;
-    if (best.demoted && d) {
-      const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
-      const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
-      demote = `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
-    }
-    reasons.push(
-      `rule "${best.rule.name}": ${f2(best.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(best.evidence)})${demote} = ${f2(score)}`,
-    );
-  } else {
-    reasons.push('no rule matched');
+function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
+  let demote = '';
+  const d = w.rule.demote;
+  if (w.demoted && d) {
+    const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
+    const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
+    demote = `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
   }
+  return `rule "${w.rule.name}": ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;
+}
+
+/** The reasons of a decision: the rule and its arithmetic, each group's terms, notes, verdict. */
+function explain({ t, ev, s, notes, fired, best, score, decision }: Scored): string[] {
+  const reasons: string[] = [best ? ruleLine(best, t, ev) : 'no rule matched'];
+  for (const w of fired) if (w !== best) reasons.push(`also ${ruleLine(w, t, ev)}`);
   for (let g = 0; g < t.groups.length; g++) {
     const e = ev[g];
     if (!e) continue;
@@ -191,16 +190,19 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   for (let g = 0; g < t.groups.length; g++) s.push(strength(ev[g]));
 
   let best: RuleWorth | null = null;
+  const fired: RuleWorth[] = [];
   for (const rule of t.rules) {
     const w = worthOf(rule, s, ev);
-    if (w && (!best || w.worth > best.worth)) best = w;
+    if (!w) continue;
+    fired.push(w);
+    if (!best || w.worth > best.worth) best = w;
   }
   const score = best ? Math.round(Math.min(1, best.worth) * 1000) / 1000 : 0;
   const { append, review } = t.thresholds;
   const decision: Verdict = score >= append ? 'append' : score >= review ? 'review' : 'drop';
 
   let reasons: string[] | null = null;
-  const scored: Scored = { t, ev, s, notes, best, score, decision };
+  const scored: Scored = { t, ev, s, notes, fired, best, score, decision };
   return {
     decision,
     score,

@@ -25,9 +25,14 @@ export class TermTrie {
   private readonly root = node();
   private count = 0;
 
+  /**
+   * @param boundary a character class that must not follow a term ending in a letter, digit or
+   *   wildcard (`US` in "USA" is no match); a term ending in punctuation (`US$`) needs none.
+   */
   constructor(
     private readonly sepSource: string,
     private readonly wildSource: string,
+    private readonly boundary: string | null = null,
   ) {}
 
   get size(): number {
@@ -48,19 +53,21 @@ export class TermTrie {
     n.end = true;
   }
 
-  /** The regex source of the whole trie (without boundaries). */
+  /** The regex source of the whole trie (without the leading boundary). */
   source(): string {
-    return this.emit(this.root);
+    return this.emit(this.root, '');
   }
 
-  private emit(n: Node): string {
+  private emit(n: Node, via: string): string {
     const rank = (t: string): number => (t === SEP ? 1 : t === WILD ? 2 : 0);
     const keys = [...n.next.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const alts = keys.map((k) => this.token(k) + this.emit(n.next.get(k)!));
-    if (alts.length === 0) return '';
+    const alts = keys.map((k) => this.token(k) + this.emit(n.next.get(k)!, k));
+    const stop = n.end && this.boundary !== null && (via === WILD || /[\p{L}\p{N}]/u.test(via)) ? `(?![${this.boundary}])` : '';
+    if (alts.length === 0) return stop;
+    if (n.end && stop) alts.push(stop);
     if (alts.length === 1 && !n.end) return alts[0]!;
     const group = `(?:${alts.join('|')})`;
-    return n.end ? `${group}?` : group;
+    return n.end && !stop ? `${group}?` : group;
   }
 
   private token(t: string): string {

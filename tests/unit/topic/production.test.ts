@@ -1,0 +1,63 @@
+/**
+ * The repository's own topic (straitfeed.yaml) against labelled items we wrote ourselves
+ * (tests/fixtures/relevance/labelled.jsonl): the issue's targets, overall and per language.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { compileTopic, decide, type CompiledTopic } from '../../../src/pipeline/match.js';
+import { parseLabels, type LabelledItem } from '../../../src/topic/labels.js';
+import { tally } from '../../../src/topic/metrics.js';
+import { ROOT } from '../../helpers/cli.js';
+
+const FIXTURES = path.join(ROOT, 'tests/fixtures/relevance');
+let topic: CompiledTopic;
+
+beforeAll(async () => {
+  topic = compileTopic((await loadConfig(path.join(ROOT, 'straitfeed.yaml'))).topic);
+});
+
+const item = (title: string, summary: string | null = null) => ({ title, summary, content: null, categories: [] as string[] });
+
+function scored(items: LabelledItem[]) {
+  return items.map((it) => ({ ...it, decision: decide(item(it.title ?? '', it.summary), topic).decision }));
+}
+
+describe.each(['labelled.jsonl'])('production topic on %s', (name) => {
+  const items = parseLabels(readFileSync(path.join(FIXTURES, name), 'utf8'), name);
+  const langs = [...new Set(items.map((i) => i.lang))].sort();
+
+  it('covers every label in English, Traditional and Simplified Chinese', () => {
+    expect(langs).toEqual(['en', 'zh-Hans', 'zh-Hant']);
+    for (const lang of langs) {
+      for (const label of ['core', 'related', 'off'] as const) {
+        expect(items.filter((i) => i.lang === lang && i.label === label).length, `${lang} ${label}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it.each(['all', ...langs])('meets the targets (%s)', (lang) => {
+    const t = tally(scored(items.filter((i) => lang === 'all' || i.lang === lang)));
+    expect(t.precision.v).toBeGreaterThanOrEqual(0.95);
+    expect(t.recall_core.v).toBeGreaterThanOrEqual(0.9);
+    expect(t.recall_any.v).toBeGreaterThanOrEqual(0.95);
+    expect(t.off_leak.v).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('production topic: senses that keyword rules confuse', () => {
+  it.each([
+    ['money is not the United States', 'Taiwan fines hacker US$20,000 in phishing case', 'drop'],
+    ['a railway train is not training', 'Chinese hackers disrupt Taiwan train ticketing; US firm probes', 'review'],
+    ['warplane intrusions are not cyber', 'PLA aircraft intrusions near Taiwan rise, US says', 'drop'],
+    ['a hacking forum is not a cooperation forum', 'Data from Taiwan agency offered on hacking forum by pro-China seller', 'review'],
+    ['a press conference is not a conference', 'MAC tells press conference Chinese hackers hit Taiwan banks', 'review'],
+    ['Cyber Monday is not cyber', 'Cyber Monday: US shoppers snap up Taiwanese laptops', 'drop'],
+    ['a hackathon is not hacking', 'US and Taiwan students win joint hackathon on smart farming', 'drop'],
+    ['a refusal is not cooperation', '陸委會：陸方拒絕配合調查網路詐騙案', 'review'],
+    ['the KMT is not the mainland', '中國國民黨立委關注資安預算', 'drop'],
+  ])('%s', (_what, title, want) => {
+    expect(decide(item(title), topic).decision).toBe(want);
+  });
+});
