@@ -64,7 +64,14 @@ export async function loadEntries(config: ResolvedConfig, opts: ParseOptions = {
   const parsed: ParsedEntry[] = [];
   for (const name of names.sort()) {
     const file = `${rel.split(path.sep).join('/')}/${name}`;
-    const text = await readFile(path.join(config.paths.entries, name), 'utf8');
+    let text: string;
+    try {
+      text = await readFile(path.join(config.paths.entries, name), 'utf8');
+    } catch (e) {
+      throw new StraitfeedError('ENTRY_INVALID', `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, {
+        stage: 'entry', where: file, cause: e,
+      });
+    }
     parsed.push(parseEntry(text, file, config, opts));
   }
   return settleIds(parsed, config.site.url);

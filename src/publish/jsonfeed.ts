@@ -17,6 +17,8 @@ export function renderJsonFeed(site: SiteValues, items: ItemValues[]): string {
     ...(site.description ? { description: site.description } : {}),
     language: site.language,
     authors: [author],
+    // The 1.0 field, still read by older readers (1.1 deprecates it but keeps it valid).
+    author,
     items: items.map((i) => ({
       id: i.id,
       url: i.alternate,
@@ -25,7 +27,7 @@ export function renderJsonFeed(site: SiteValues, items: ItemValues[]): string {
       ...(i.summary ? { summary: i.summary } : {}),
       date_published: rfc3339(i.published),
       ...(i.updated.getTime() !== i.published.getTime() ? { date_modified: rfc3339(i.updated) } : {}),
-      ...(i.source ? { authors: [{ name: i.source }] } : {}),
+      ...(i.source ? { authors: [{ name: i.source }], author: { name: i.source } } : {}),
       ...(i.tags.length ? { tags: i.tags } : {}),
       // Extension keys start with "_" (spec §"Extensions"): where an appended item came from.
       ...(i.origin ? { _straitfeed: { source: i.origin.name, source_feed: i.origin.feedUrl } } : {}),

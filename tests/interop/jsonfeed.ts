@@ -58,7 +58,7 @@ export function checkJsonFeed11(text: string): string[] {
     }
     for (const k of Object.keys(item)) {
       if (!k.startsWith('_') && !['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image',
-        'banner_image', 'date_published', 'date_modified', 'authors', 'tags', 'language', 'attachments'].includes(k)) {
+        'banner_image', 'date_published', 'date_modified', 'authors', 'author', 'tags', 'language', 'attachments'].includes(k)) {
         problems.push(`${at}${k} is not a JSON Feed 1.1 key (extensions start with "_")`);
       }
     }
