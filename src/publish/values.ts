@@ -51,7 +51,10 @@ export interface ItemValues {
 
 export function siteValues(config: ResolvedConfig, items: ItemValues[]): SiteValues {
   const s = config.site;
-  const newest = items.reduce<number | null>((m, i) => Math.max(m ?? -Infinity, i.atomUpdated.getTime()), null);
+  // An empty site still needs a fixed date: the earliest the site accepts.
+  const newest = items.length
+    ? items.reduce((m, i) => Math.max(m, i.atomUpdated.getTime()), -Infinity)
+    : Date.parse(`${s.earliestDate}T00:00:00Z`);
   return {
     title: oneLine(s.title),
     description: oneLine(s.description),
@@ -62,8 +65,7 @@ export function siteValues(config: ResolvedConfig, items: ItemValues[]): SiteVal
     authorUrl: s.author?.url ?? null,
     copyright: s.copyright ? oneLine(s.copyright) : null,
     urls: { rss: new URL(FILES.rss, s.url).href, atom: new URL(FILES.atom, s.url).href, json: new URL(FILES.json, s.url).href },
-    // An empty site still needs a fixed date: the earliest the site accepts.
-    updated: new Date(newest ?? Date.parse(`${s.earliestDate}T00:00:00Z`)),
+    updated: new Date(newest),
   };
 }
 
