@@ -61,12 +61,12 @@ export async function buildLedger(config: ResolvedConfig, state: WatchState, now
       changed = true;
     }
   }
-  // Watcher entries that state does not list: written just before a crash (or approved from
-  // the queue by a run that crashed before saving). They are published at the next build.
+  // Entries that state does not list: written just before a crash (or approved by a run that
+  // crashed before saving), or added by an editor. Either way output/ must catch up, and from
+  // now on their deletion is noticed (and tombstoned) like any other.
   for (const e of scan.entries) {
     const key = e.identities[0];
-    const isWatcherEntry = key !== undefined && /^[ghu]:/.test(key);
-    if (isWatcherEntry && state.appended[key] === undefined) {
+    if (key !== undefined && state.appended[key] === undefined) {
       state.appended[key] = e.file;
       changed = true;
     }

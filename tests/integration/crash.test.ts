@@ -78,6 +78,7 @@ async function entryTexts(site: TempSite): Promise<Map<string, Record<string, un
 describe('crash safety', () => {
   let server: FixtureServer;
   const sites: TempSite[] = [];
+  let runs = 0;
   beforeAll(async () => {
     server = await startServer(Object.fromEntries(Object.entries(FEEDS).map(([p, body]) => [p, politeFeed(body)])));
   });
@@ -86,28 +87,44 @@ describe('crash safety', () => {
     await Promise.all(sites.map((s) => s.cleanup()));
   });
 
-  async function killRun(delayMs: number): Promise<Verdict> {
+  async function newSite(): Promise<TempSite> {
     const site = await makeSite({
       topic: TEST_TOPIC,
       sources: ['one', 'two', 'three'].map((n) => ({ name: `Outlet ${n}`, url: `${server.url}/${n}.xml` })),
     });
     sites.push(site);
+    return site;
+  }
+
+  /** Start `check`; resolve once it holds the site lock (Node itself takes a second to start). */
+  async function startCheck(site: TempSite): Promise<{ kill(): void; exited: Promise<void>; lockedAt: number }> {
     const child = spawnCli(['check', '--config', site.config], { env: { STRAITFEED_TEST_SLOW_WRITES_MS: '25' } });
     child.stdin!.end();
     let done = false;
     const exited = new Promise<void>((r) => child.on('close', () => ((done = true), r())));
-    // Node needs a second or more to start; count the delay from the moment the cycle takes
-    // the site lock, so that the kills spread over the cycle itself.
     const lock = path.join(site.entries, '.straitfeed/lock');
     while (!done && !(await access(lock).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 5));
+    return { kill: () => child.kill('SIGKILL'), exited, lockedAt: Date.now() };
+  }
+
+  /** How long a whole cycle takes on this machine right now, from taking the lock to exit. */
+  async function calibrate(): Promise<number> {
+    const run = await startCheck(await newSite());
+    await run.exited;
+    return Date.now() - run.lockedAt;
+  }
+
+  async function killRun(delayMs: number): Promise<Verdict> {
+    const site = await newSite();
+    const run = await startCheck(site);
     await new Promise((r) => setTimeout(r, delayMs));
-    child.kill('SIGKILL');
-    await exited;
+    run.kill();
+    await run.exited;
     const atKill = await entryTexts(site);
 
     // Whatever the moment, what is on disk is a valid site. Every other run skips this build,
     // so that the next cycle alone must notice entries that output/ does not carry yet.
-    const buildFirst = delayMs % 120 === 0;
+    const buildFirst = (runs++ & 1) === 0;
     if (buildFirst) {
       const build = await runCli(['build', '--config', site.config]);
       expect(build.code, build.stderr).toBe(0);
@@ -137,12 +154,14 @@ describe('crash safety', () => {
   }
 
   it('loses nothing and doubles nothing when killed at 24 different moments', async () => {
-    const delays = Array.from({ length: 24 }, (_, i) => i * 60);
+    // Spread the kills over the whole cycle as measured now (the machine may be busy).
+    const cycleMs = await calibrate();
+    const delays = Array.from({ length: 24 }, (_, i) => Math.round((cycleMs * (i + 1)) / 22));
     const verdicts: Verdict[] = [];
     // Two at a time (each run has its own site): more would only make the moments less precise.
     for (let i = 0; i < delays.length; i += 2) verdicts.push(...(await Promise.all(delays.slice(i, i + 2).map(killRun))));
     const spread = verdicts.map((v) => v.entriesAtKill);
-    console.log(`crash test: ${verdicts.length} kills; entries on disk at kill time: ${spread.join(' ')}`);
+    console.log(`crash test: cycle ${cycleMs} ms; ${verdicts.length} kills at ${delays.join(' ')} ms; entries on disk at kill time: ${spread.join(' ')}`);
     // The kills really did land at different stages of the cycle.
     expect(new Set(spread).size).toBeGreaterThanOrEqual(4);
   }, 400_000);
