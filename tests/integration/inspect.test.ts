@@ -23,7 +23,10 @@ interface Golden {
 }
 
 let server: FixtureServer;
+/** Generous timeout: under a loaded CI machine a short one would fail feeds that are fine. */
 let site: TempSite;
+/** A 1.5 s timeout, for the cases that must end by timing out. */
+let impatient: TempSite;
 
 beforeAll(async () => {
   server = await startServer();
@@ -40,11 +43,13 @@ beforeAll(async () => {
   server.route('/429', status(429, { 'retry-after': '90' }));
   server.route('/500', status(500));
   server.route('/page', fixed(readFileSync(path.join(FEEDS_DIR, 'html-page.html')), { 'content-type': 'text/html; charset=utf-8' }));
-  site = await makeSite({ fetch: { timeout_seconds: 1.5, max_bytes: 1024 * 1024, max_redirects: 3 } });
+  site = await makeSite({ fetch: { timeout_seconds: 30, max_bytes: 1024 * 1024, max_redirects: 3 } });
+  impatient = await makeSite({ fetch: { timeout_seconds: 1.5, max_bytes: 1024 * 1024, max_redirects: 3 } });
 });
 afterAll(async () => {
   await server.close();
   await site.cleanup();
+  await impatient.cleanup();
 });
 
 function golden(f: FeedFixture): Golden {
@@ -99,6 +104,16 @@ describe('inspect failures: exit 1, one line on stderr, within the bound', () =>
   it.concurrent.each([
     ['/hang', /^straitfeed: fetch: http:\/\/127\.0\.0\.1:\d+\/hang: no complete answer within 1\.5 s$/],
     ['/drip', /^straitfeed: fetch: .*\/drip: no complete answer within 1\.5 s$/],
+  ])('%s times out', async (route, message) => {
+    const r = await runCli(['inspect', `${server.url}${route}`, '--config', impatient.config], { timeoutMs: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(message);
+  });
+
+  it.concurrent.each([
     ['/reset', /^straitfeed: fetch: .*\/reset: connection lost while reading the body/],
     ['/50mb', /^straitfeed: fetch: .*\/50mb: body larger than 1048576 bytes$/],
     ['/loop/0', /^straitfeed: fetch: .*\/loop\/0: more than 3 redirects/],
@@ -109,7 +124,7 @@ describe('inspect failures: exit 1, one line on stderr, within the bound', () =>
     ['/500', /^straitfeed: fetch: .*\/500: HTTP 500 Internal Server Error$/],
     ['/page', /^straitfeed: parse: .*\/page: not a feed but an HTML page; configure its feed instead: http:\/\/127\.0\.0\.1:\d+\/rss\/all\.xml, https:\/\/news\.example\.org\/atom\.xml, http:\/\/127\.0\.0\.1:\d+\/feed\.json$/],
   ])('%s', async (route, message) => {
-    const r = await runCli(['inspect', `${server.url}${route}`, '--config', site.config], { timeoutMs: 15_000 });
+    const r = await runCli(['inspect', `${server.url}${route}`, '--config', site.config], { timeoutMs: 40_000 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

@@ -15,8 +15,9 @@ import {
 } from '../../helpers/hostile.js';
 import { fixed, startServer, type FixtureServer } from '../../helpers/server.js';
 
+// Generous, so a loaded machine never fails a good response; the timeout cases pass their own.
 const config: ResolvedConfig['fetch'] = {
-  timeoutMs: 1500,
+  timeoutMs: 20_000,
   maxBytes: 1024 * 1024,
   maxRedirects: 3,
   userAgent: 'straitfeed/0.1.0 (+https://example.org/feeds/)',
@@ -102,9 +103,13 @@ describe('fetchFeed', () => {
     expect((await fetchFeed(`${server.url}/to-relative`, { fetch: config })).url).toBe(`${server.url}/ok`);
   });
 
+  it.each(['/hang', '/drip'])('%s ends in FETCH_TIMEOUT when the total timeout passes', async (path) => {
+    const e = await failure(path, { timeoutMs: 1500 });
+    expect(e.code).toBe('FETCH_TIMEOUT');
+    expect(e.message).toMatch(/^fetch: http:\/\/127\.0\.0\.1:\d+\/(hang|drip): no complete answer within 1\.5 s$/);
+  });
+
   it.each([
-    ['/hang', 'FETCH_TIMEOUT', /no complete answer within 1\.5 s/],
-    ['/drip', 'FETCH_TIMEOUT', /no complete answer within 1\.5 s/],
     ['/reset', 'FETCH_NETWORK', /connection lost while reading the body/],
     ['/huge-declared', 'FETCH_TOO_LARGE', /body larger than 1048576 bytes/],
     ['/huge-chunked', 'FETCH_TOO_LARGE', /body larger than 1048576 bytes/],

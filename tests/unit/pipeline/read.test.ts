@@ -8,7 +8,7 @@ import { FIXTURES, fixtureBytes } from '../../fixtures/feeds/catalog.js';
 import { conditional } from '../../helpers/hostile.js';
 import { fixed, startServer, type FixtureServer } from '../../helpers/server.js';
 
-const fetchConfig: ResolvedConfig['fetch'] = { timeoutMs: 2000, maxBytes: 1024 * 1024, maxRedirects: 3, userAgent: 'straitfeed-test' };
+const fetchConfig: ResolvedConfig['fetch'] = { timeoutMs: 20_000, maxBytes: 1024 * 1024, maxRedirects: 3, userAgent: 'straitfeed-test' };
 const big5 = FIXTURES.find((f) => f.name === 'zh-big5')!;
 const gbk = FIXTURES.find((f) => f.name === 'zh-gbk-header')!;
 
