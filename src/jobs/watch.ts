@@ -18,7 +18,7 @@ import type { Logger } from '../log.js';
 import { compileTopic, type decide } from '../pipeline/match.js';
 import { buildSite } from '../publish/index.js';
 import { recordFailure, recordSuccess } from '../state/backoff.js';
-import { acquireLock } from '../state/lock.js';
+import { acquireLock, processAlive } from '../state/lock.js';
 import { slowWrites } from '../state/slow.js';
 import { emptySourceState, loadState, pruneSeen, saveState } from '../state/store.js';
 import { fetchAll, type FetchOutcome, type Reader } from './fetch-all.js';
@@ -53,7 +53,12 @@ async function exists(p: string): Promise<boolean> {
 async function removeLeftovers(dirs: string[]): Promise<void> {
   for (const dir of dirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
-    for (const n of names) if (/^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(n)) await rm(path.join(dir, n), { force: true });
+    for (const n of names) {
+      if (/^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(n)) await rm(path.join(dir, n), { force: true });
+      // A lock attempt cut short; other processes may be trying right now, so only dead ones'.
+      const attempt = /^lock\.(\d+)\.[0-9a-f]{8}\.(tmp|stale)$/.exec(n);
+      if (attempt && !processAlive(Number(attempt[1]))) await rm(path.join(dir, n), { force: true });
+    }
   }
 }
 

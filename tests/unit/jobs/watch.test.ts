@@ -1,4 +1,5 @@
 /** runCycle with an injected reader and builder: orchestration, limits, politeness, isolation. */
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -146,5 +147,17 @@ describe('runCycle', () => {
     const s = await runCycle(config, { read, decide, build, signal: ctl.signal });
     expect(s.sources[0]).toMatchObject({ status: 'aborted', errors: 0 });
     expect((await loadState(config)).sources['https://slow.example/rss']).toBeUndefined();
+  });
+
+  it('removes temp files left by writes that a crash cut short', async () => {
+    const config = configWith([]);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    await mkdir(config.paths.state, { recursive: true });
+    await writeFile(path.join(config.paths.entries, '.2026-11-16-a.md.123.abcdef01.tmp'), 'half an entry');
+    await writeFile(path.join(config.paths.state, `.state.json.${dead}.0123abcd.tmp`), '{');
+    await writeFile(path.join(config.paths.state, `lock.${dead}.0123abcd.tmp`), '{}');
+    await runCycle(config, { decide, build });
+    expect(await readdir(config.paths.entries)).toEqual(['.straitfeed']);
+    expect((await readdir(config.paths.state)).sort()).toEqual(['state.json']);
   });
 });
