@@ -24,7 +24,7 @@ function scored(items: LabelledItem[]) {
   return items.map((it) => ({ ...it, decision: decide(item(it.title ?? '', it.summary), topic).decision }));
 }
 
-describe.each(['labelled.jsonl', 'labelled-round2.jsonl'])('production topic on %s', (name) => {
+describe.each(['labelled.jsonl', 'labelled-round2.jsonl', 'labelled-round3.jsonl'])('production topic on %s', (name) => {
   const items = parseLabels(readFileSync(path.join(FIXTURES, name), 'utf8'), name);
   const langs = [...new Set(items.map((i) => i.lang))].sort();
 
