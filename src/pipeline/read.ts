@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../config.js';
 import { StraitfeedError } from '../errors.js';
 import type { ParsedFeed } from '../model.js';
@@ -48,13 +48,22 @@ export interface ReadResult {
   feed: ParsedFeed | null;
 }
 
-/** http:// and https:// are fetched; anything else that is not another URL scheme is a file path. */
+/**
+ * Anything with a URL scheme but file: goes to the fetcher (which refuses all but http/https with
+ * FETCH_BAD_URL, rather than a confusing "no such file" for `ftp://...`); the rest is a file path.
+ */
 export function isUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source.trim());
+  const s = source.trim();
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !/^file:/i.test(s);
 }
 
 async function readLocal(source: string): Promise<{ file: string; body: Buffer }> {
-  const file = path.resolve(source.startsWith('file:') ? new URL(source).pathname : source);
+  let file: string;
+  try {
+    file = path.resolve(/^file:/i.test(source) ? fileURLToPath(source) : source);
+  } catch (e) {
+    throw new StraitfeedError('FILE_READ', 'not a valid file: URL', { stage: 'fetch', where: source, cause: e });
+  }
   try {
     return { file, body: await readFile(file) };
   } catch (e) {

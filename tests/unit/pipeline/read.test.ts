@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config.js';
 import { readSource } from '../../../src/pipeline/read.js';
@@ -68,6 +69,17 @@ describe('readSource', () => {
       code: 'FILE_READ',
       message: `fetch: ${file}: no such file`,
     });
+  });
+
+  it('reads a file: URL like a path', async () => {
+    const file = path.join(dir, 'with space.xml');
+    await writeFile(file, fixtureBytes(big5));
+    const r = await readSource(pathToFileURL(file).href, { fetch: fetchConfig });
+    expect(r).toMatchObject({ status: 'ok', url: file });
+  });
+
+  it('refuses other URL schemes as FETCH_BAD_URL, not as a missing file', async () => {
+    await expect(readSource('ftp://example.test/feed.xml', { fetch: fetchConfig })).rejects.toMatchObject({ code: 'FETCH_BAD_URL' });
   });
 
   it('passes the language hint to dates', async () => {
