@@ -184,7 +184,7 @@ async function readCapped(
   } catch (e) {
     if (e instanceof StraitfeedError) throw e;
     if (isAbort(e) || signal.aborted) throw aborted(e);
-    throw fail('FETCH_NETWORK', url, `connection lost while reading the body: ${networkReason(e)}`, { cause: e });
+    throw fail('FETCH_NETWORK', url, `reading the body failed: ${networkReason(e)}`, { cause: e });
   }
   return Buffer.concat(chunks, total);
 }

@@ -114,7 +114,7 @@ describe('inspect failures: exit 1, one line on stderr, within the bound', () =>
   });
 
   it.concurrent.each([
-    ['/reset', /^straitfeed: fetch: .*\/reset: connection lost while reading the body/],
+    ['/reset', /^straitfeed: fetch: .*\/reset: reading the body failed: /],
     ['/50mb', /^straitfeed: fetch: .*\/50mb: body larger than 1048576 bytes$/],
     ['/loop/0', /^straitfeed: fetch: .*\/loop\/0: more than 3 redirects/],
     ['/to-file', /^straitfeed: fetch: .*\/to-file: redirect to a non-http\(s\) URL refused: file:\/\/\/etc\/passwd$/],

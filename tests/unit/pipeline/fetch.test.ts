@@ -38,6 +38,7 @@ beforeAll(async () => {
     '/br': compressed(Buffer.from(RSS), 'br'),
     '/deflate': compressed(Buffer.from(RSS), 'deflate'),
     '/gzip-bomb': compressed(Buffer.alloc(8 * 1024 * 1024, 0x20), 'gzip'),
+    '/corrupt-gzip': fixed(Buffer.from('this is not gzip at all, though the header says so'), { 'content-encoding': 'gzip' }),
     '/to-ok': redirect('/ok', 301),
     '/to-relative': redirect('ok', 308),
     '/to-file': redirect('file:///etc/passwd'),
@@ -110,7 +111,8 @@ describe('fetchFeed', () => {
   });
 
   it.each([
-    ['/reset', 'FETCH_NETWORK', /connection lost while reading the body/],
+    ['/reset', 'FETCH_NETWORK', /reading the body failed: .*other side closed/],
+    ['/corrupt-gzip', 'FETCH_NETWORK', /reading the body failed: /],
     ['/huge-declared', 'FETCH_TOO_LARGE', /body larger than 1048576 bytes/],
     ['/huge-chunked', 'FETCH_TOO_LARGE', /body larger than 1048576 bytes/],
     ['/gzip-bomb', 'FETCH_TOO_LARGE', /body larger than 1048576 bytes/],
