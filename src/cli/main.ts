@@ -9,13 +9,9 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, VERSION } from '../config.js';
 import { exitCodeFor, isStraitfeedError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { runBuild } from './build.js';
-import { runCheck } from './check.js';
 import type { CommandContext, ExitStatus } from './context.js';
-import { runEval } from './eval.js';
-import { runInspect } from './inspect.js';
-import { runReview } from './review.js';
-import { runStart } from './start.js';
+// Commands are imported when they run: loading every stage (opencc's dictionaries, rss-parser,
+// feed, sanitize-html) for `--version` or `build` cost over a second of start-up.
 
 export interface MainIO {
   stdout: CommandContext['stdout'];
@@ -50,38 +46,38 @@ export async function runMain(argv: string[], io: MainIO = { stdout: process.std
   };
 
   command('build', 'publish entries/ to output/ (RSS 2.0, Atom 1.0, JSON Feed 1.1, HTML)').action(async (_o, cmd: Command) => {
-    status = await runBuild(await context(cmd));
+    status = await (await import('./build.js')).runBuild(await context(cmd));
   });
   command('check', 'one watch cycle: fetch every source, match, dedupe, append or queue, rebuild output/')
     .option('--json', 'print a machine-readable summary on stdout', false)
     .action(async (o: { json: boolean }, cmd: Command) => {
-      status = await runCheck(await context(cmd), { json: o.json });
+      status = await (await import('./check.js')).runCheck(await context(cmd), { json: o.json });
     });
   command('start', 'build, serve output/ over HTTP and run check on the schedule until stopped')
     .option('--host <host>', 'address to listen on (default: server.host, 127.0.0.1)')
     .option('--port <port>', 'port to listen on (default: server.port, 8080)', port)
     .option('--no-watch', 'serve only; do not run the scheduled watcher')
     .action(async (o: { host?: string; port?: number; watch: boolean }, cmd: Command) => {
-      status = await runStart(await context(cmd), { host: o.host, port: o.port, watch: o.watch });
+      status = await (await import('./start.js')).runStart(await context(cmd), { host: o.host, port: o.port, watch: o.watch });
     });
   command('inspect', 'fetch (URL) or read (file) a source feed, parse and score it without touching the site')
     .argument('<source>', 'URL or local file')
     .option('--json', 'print one JSON object on stdout', false)
     .action(async (source: string, o: { json: boolean }, cmd: Command) => {
-      status = await runInspect(await context(cmd), source, { json: o.json });
+      status = await (await import('./inspect.js')).runInspect(await context(cmd), source, { json: o.json });
     });
   command('review', 'list, approve and reject items held for review')
     .argument('[action]', 'list (default), approve or reject')
     .argument('[ids...]', 'review ids (see `review list`)')
     .option('--json', 'list as JSON', false)
     .action(async (action: string | undefined, ids: string[], o: { json: boolean }, cmd: Command) => {
-      status = await runReview(await context(cmd), action, ids, { json: o.json });
+      status = await (await import('./review.js')).runReview(await context(cmd), action, ids, { json: o.json });
     });
   command('eval', 'score labelled items (JSONL) and print precision and recall per language')
     .argument('<labels>', 'labelled items, one JSON object a line')
     .option('--predictions <file>', 'also write {id, decision} lines to this file')
     .action(async (labels: string, o: { predictions?: string }, cmd: Command) => {
-      status = await runEval(await context(cmd), labels, { predictions: o.predictions });
+      status = await (await import('./eval.js')).runEval(await context(cmd), labels, { predictions: o.predictions });
     });
 
   try {
