@@ -100,7 +100,9 @@ export function textOfHtml(html: string): string {
 // runs together; ASCII apostrophes stay because English possessives need their boundary.
 const CJK_QUOTES = /[“”„‟「」『』《》〈〉"]/g;
 const SPACES = /\s+/g;
-const ODD_SPACE = /\s\s|[^\S ]/;
+// After NFKC, U+00A0 and U+3000 are plain spaces: only ASCII control whitespace or double
+// spaces are left to fold (a cheap test; \s is a large Unicode class).
+const ODD_SPACE = /[\t\n\r\f\v]| {2}/;
 const NEEDS_HTML = /[<&]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
