@@ -11,7 +11,7 @@ import { adaptAtom, xhtmlAsHtml } from './atom.js';
 import { findAlternates, looksLikeHtml } from './html.js';
 import { adaptJsonFeed } from './json.js';
 import { repairXml } from './repair.js';
-import { adaptRss } from './rss.js';
+import { adaptRss, rawHtmlAsText } from './rss.js';
 import { parseXmlFeed, type XmlFeed } from './xml.js';
 
 export type { Alternate } from './html.js';
@@ -88,7 +88,7 @@ export async function parseFeed(text: string, baseUrl: string | null, opts: Pars
   if (root !== 'rss' && root !== 'feed' && local !== 'RDF') throw notFeed(`not a feed: the root element is <${root}>`, where);
 
   const warnings: string[] = [];
-  const x = await parseXml(root === 'feed' ? xhtmlAsHtml(start) : start, where, warnings);
+  const x = await parseXml(root === 'feed' ? xhtmlAsHtml(start) : rawHtmlAsText(start), where, warnings);
   const feed = x.kind === 'atom' ? adaptAtom(x, baseUrl, hint) : adaptRss(x, baseUrl, hint);
   feed.warnings.unshift(...warnings);
   return feed;

@@ -25,10 +25,10 @@ export function attr(occ: unknown, name: string): string | null {
 }
 
 /**
- * The text of an occurrence. When the element has child elements (unescaped HTML inside an RSS
- * description), they are serialized back to markup. xml2js does not keep the order of text and
- * child elements, so such mixed content comes back with its text first; rare in feeds, and Atom
- * `type="xhtml"` is escaped before parsing for this reason (atom.ts, xhtmlAsHtml).
+ * The text of an occurrence. When the element has child elements, they are serialized back to
+ * markup. xml2js does not keep the order of text and child elements, so mixed content would come
+ * back with its text first: that is why raw HTML in RSS descriptions (rss.ts, rawHtmlAsText) and
+ * Atom `type="xhtml"` (atom.ts, xhtmlAsHtml) are escaped before parsing. This is the fallback.
  */
 export function textOf(occ: unknown): string | null {
   if (typeof occ === 'string') return occ;

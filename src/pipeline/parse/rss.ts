@@ -9,6 +9,23 @@ import { absoluteUrl, httpOnly, joinBase, normalizeItem, type Markup, type RawIt
 import { attr, childText, childTexts, children, type XmlNode } from './nodes.js';
 import type { XmlFeed } from './xml.js';
 
+// An HTML-carrying element whose content starts (after text) with a child element, not CDATA.
+const HAS_CHILD = /<(description|content:encoded)(?:\s[^>]*)?>[^<]*<(?![!/])/;
+const MARKUP_ELEMENT = /<(description|content:encoded)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+
+/**
+ * Some feeds put raw (unescaped) HTML inside <description>. xml2js would split its text from its
+ * child elements and lose their order, so before parsing such content is escaped back into the
+ * HTML string it was meant to be. Elements holding CDATA or plain text are left untouched.
+ */
+export function rawHtmlAsText(text: string): string {
+  if (!HAS_CHILD.test(text)) return text;
+  return text.replace(MARKUP_ELEMENT, (whole, tag: string, attrs: string | undefined, inner: string) => {
+    if (!/<(?![!/])/.test(inner) || inner.includes('<![CDATA[')) return whole;
+    return `<${tag}${attrs ?? ''}>${inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`;
+  });
+}
+
 function html(v: string | null): Markup | null {
   return v === null ? null : { value: v, html: true };
 }

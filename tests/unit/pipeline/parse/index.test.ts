@@ -193,3 +193,21 @@ describe('Atom xhtml text constructs', () => {
     );
   });
 });
+
+describe('raw HTML inside RSS descriptions', () => {
+  it('keeps text and elements in order; CDATA and escaped descriptions are untouched', async () => {
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>t</title>
+        <item><title>raw</title><description>Hi <b>bold</b> and <a href="/x">link</a> &amp; more</description></item>
+        <item><title>cdata</title><description><![CDATA[<p>In <i>CDATA</i></p>]]></description></item>
+        <item><title>escaped</title><description>&lt;p&gt;Escaped&lt;/p&gt;</description></item>
+      </channel></rss>`,
+      BASE,
+    );
+    expect(feed.items.map((i) => i.summary)).toEqual([
+      'Hi <b>bold</b> and <a href="https://feeds.example.test/x">link</a> &amp; more',
+      '<p>In <i>CDATA</i></p>',
+      '<p>Escaped</p>',
+    ]);
+  });
+});
