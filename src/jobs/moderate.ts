@@ -11,6 +11,7 @@ import { identities } from '../pipeline/dedupe.js';
 import { buildSite, type BuildResult } from '../publish/index.js';
 import { withLock } from '../state/lock.js';
 import { scanEntries } from '../state/scan.js';
+import { slowWrites } from '../state/slow.js';
 import { loadState, saveState } from '../state/store.js';
 
 function lockOpts(config: ResolvedConfig, command: string) {
@@ -46,6 +47,7 @@ export async function approve(
     }
     state.buildPending = true;
     await saveState(config, state);
+    await slowWrites();
     const result = await build(config);
     state.buildPending = false;
     await saveState(config, state);

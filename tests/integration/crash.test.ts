@@ -165,4 +165,43 @@ describe('crash safety', () => {
     // The kills really did land at different stages of the cycle.
     expect(new Set(spread).size).toBeGreaterThanOrEqual(4);
   }, 400_000);
+
+  it('never loses nor doubles an item when `review approve` is killed', async () => {
+    const spreads: string[] = [];
+    const one = async (delayMs: number): Promise<void> => {
+      const site = await newSite();
+      expect((await runCli(['check', '--config', site.config])).code).toBe(0);
+      const queued = JSON.parse((await runCli(['review', '--json', '--config', site.config])).stdout) as { id: string; title: string }[];
+      expect(queued).toHaveLength(2);
+      const child = spawnCli(['review', 'approve', queued[0]!.id, queued[1]!.id, '--config', site.config], {
+        env: { STRAITFEED_TEST_SLOW_WRITES_MS: '60' },
+      });
+      child.stdin!.end();
+      let done = false;
+      const exited = new Promise<void>((r) => child.on('close', () => ((done = true), r())));
+      const lock = path.join(site.entries, '.straitfeed/lock');
+      while (!done && !(await access(lock).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, delayMs));
+      child.kill('SIGKILL');
+      await exited;
+      spreads.push(`${(await entryTexts(site)).size - STORIES}`);
+
+      const again = await runCli(['check', '--config', site.config]);
+      expect(again.code, again.stderr).toBe(0);
+      const titles = [...(await entryTexts(site)).values()].map((f) => f.title as string);
+      const listed = await runCli(['review', '--json', '--config', site.config]);
+      expect(listed.code, listed.stderr).toBe(0);
+      const left = JSON.parse(listed.stdout) as { title: string }[];
+      for (const q of queued) {
+        // Exactly one place for each item: published, or still waiting for review.
+        const places = titles.filter((t) => t === q.title).length + left.filter((l) => l.title === q.title).length;
+        expect(places, q.title).toBe(1);
+      }
+      const feed = await readFile(path.join(site.output, 'feed.xml'), 'utf8');
+      for (const t of titles) expect(feed).toContain(t);
+    };
+    const delays = [0, 60, 120, 180, 240, 300, 420, 600];
+    for (let i = 0; i < delays.length; i += 2) await Promise.all(delays.slice(i, i + 2).map(one));
+    console.log(`approve crash test: ${delays.length} kills; approved entries on disk at kill time: ${spreads.join(' ')}`);
+  }, 300_000);
 });
