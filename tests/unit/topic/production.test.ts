@@ -57,6 +57,9 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a hackathon is not hacking', 'US and Taiwan students win joint hackathon on smart farming', 'drop'],
     ['a refusal is not cooperation', '陸委會：陸方拒絕配合調查網路詐騙案', 'review'],
     ['the KMT is not the mainland', '中國國民黨立委關注資安預算', 'drop'],
+    ['military drills are not cooperation drills', 'Chinese hackers probe Taiwan networks during PLA drills', 'review'],
+    ['對台 is Taiwan in one character', '中共對台網攻增加', 'review'],
+    ['online crime in two words is cybercrime', 'Cross-strait police agreement targets telecom and internet scams', 'append'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
