@@ -24,6 +24,8 @@ export type TermRef =
 
 export interface CompiledGroup {
   name: string;
+  /** Evidence of one full-weight term in the title: what "the title has this group" means for a demotion's title_lacks. */
+  weight: number;
   negatedBy: number;
   near: { within: number; weight: number; label: string }[];
 }
@@ -166,6 +168,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     });
     return {
       name,
+      weight: def.weight,
       negatedBy: def.negated_by === undefined ? -1 : idx(def.negated_by),
       near: def.near.map((p) => ({ within: p.within, weight: p.weight * def.weight, label: `${p.a[0]}~${p.b[0]}` })),
     };

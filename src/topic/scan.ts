@@ -15,15 +15,22 @@ export interface Hit {
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const HAS_UPPER_PAIR = /[A-Z][^A-Z]{0,3}[A-Z]/;
 
+/**
+ * What a matched key stands for: its exact terms plus the longest wildcard term it extends
+ * ("hacked" is both the exact `hacked` and `hack*`). An exclusion among them wins outright
+ * ("hackathon*" over "hack*").
+ */
 function lookup(lex: Lexicon, key: string): TermRef[] | undefined {
   const exact = lex.exact.get(key);
-  if (exact) return exact;
+  let wild: TermRef[] | undefined;
   for (const len of lex.prefixLengths) {
     if (len > key.length) continue;
-    const refs = lex.prefix.get(key.slice(0, len));
-    if (refs) return refs;
+    wild = lex.prefix.get(key.slice(0, len));
+    if (wild) break;
   }
-  return undefined;
+  const refs = exact && wild ? [...exact, ...wild] : (exact ?? wild);
+  if (!refs || !refs.some((r) => r.kind === 'exclude')) return refs;
+  return refs.filter((r) => r.kind === 'exclude');
 }
 
 // Matched strings repeat across items ("taiwan", "cybersecurity"): the lexicon remembers what

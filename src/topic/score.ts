@@ -118,7 +118,17 @@ function strengths(ev: Evidence, groups: number): number[] {
   return s;
 }
 
-const inTitle = (ev: Evidence, g: number): boolean => ev.some((e) => e.group === g && e.field === 'title' && e.value > 0);
+function titleEvidence(ev: Evidence, g: number): number {
+  let sum = 0;
+  for (const e of ev) if (e.group === g && e.field === 'title') sum += e.value;
+  return sum;
+}
+
+const inTitle = (ev: Evidence, g: number): boolean => titleEvidence(ev, g) > 0;
+
+/** A demotion's title_lacks: a weak term in the title ("meeting", "forum") does not count. */
+const titleAsserts = (t: CompiledTopicData, ev: Evidence, g: number): boolean =>
+  titleEvidence(ev, g) >= t.groups[g]!.weight * t.fields.title - 1e-9;
 
 /** Two decimals, like toFixed(2) for 0..1 scores, at a fraction of its cost (it runs per reason). */
 const f2 = (x: number): string => {
@@ -134,7 +144,7 @@ interface RuleWorth {
   demoted: boolean;
 }
 
-function worthOf(rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
+function worthOf(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
   let evidence = 1;
   for (const req of rule.all) {
     let best = 0;
@@ -144,7 +154,7 @@ function worthOf(rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | nul
   }
   let worth = rule.score * (0.5 + 0.5 * evidence);
   const d = rule.demote;
-  const demoted = d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => inTitle(ev, g));
+  const demoted = d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
   if (demoted) worth *= d.factor;
   return { rule, worth, evidence, demoted };
 }
@@ -207,7 +217,7 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   let best: RuleWorth | null = null;
   const fired: RuleWorth[] = [];
   for (const rule of t.rules) {
-    const w = worthOf(rule, s, ev);
+    const w = worthOf(t, rule, s, ev);
     if (!w) continue;
     fired.push(w);
     if (!best || w.worth > best.worth) best = w;

@@ -8,6 +8,7 @@ const topic = topicSchema.parse({
   exclude: ['Cyber Monday', 'hacking forum*', '釣魚台'],
   groups: {
     cyber: { terms: ['cyber security', 'infosec', 'cyber', 'hack*', 'APT*', '資安', '網路安全', '網絡安全', '釣魚'] },
+    hostile: { terms: ['hacked'] },
     us: { terms: ['US', 'U.S.', 'United States', '美國'] },
     taiwan: { terms: ['Taiwan', '台灣'] },
     pair: { implies: ['us', 'taiwan'], terms: ['US-Taiwan', '台美'] },
@@ -44,7 +45,7 @@ describe('compiled English terms', () => {
 
   it.each([
     ['hackers', ['hack*']],
-    ['hacked', ['hack*']],
+    ['hacking', ['hack*']],
     ['hack', ['hack*']],
     ['APT40 and APT', ['APT*', 'APT*']],
   ])('a trailing * is a suffix wildcard: %s', (text, want) => {
@@ -64,6 +65,10 @@ describe('compiled English terms', () => {
     expect(terms('Cyber Monday deals')).toEqual(['exclude:Cyber Monday']);
     expect(terms('posted on a hacking forum')).toEqual(['exclude:hacking forum*']);
     expect(terms('hacking of a forum')).toEqual(['hack*']);
+  });
+
+  it('an exact term and a wildcard term it extends both count', () => {
+    expect(terms('hacked')).toEqual(['hacked+hack*']);
   });
 
   it('a term of an implying group counts for each implied group too', () => {

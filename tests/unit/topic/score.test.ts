@@ -43,6 +43,7 @@ describe('decide', () => {
     ['relationship without cooperation', 'US says hackers hit Taiwan', null, 'review', 0.6],
     ['conflict in the title demotes summary-only cooperation', 'US warns Taiwan of hackers', 'A joint drill followed.', 'review', 0.6],
     ['conflict with cooperation in the title is not demoted', 'US warns hackers as Taiwan drill begins', null, 'append', 1],
+    ['a weak cooperation term in the title does not lift a demotion', 'US warns Taiwan hackers of meeting', 'A drill followed.', 'review', 0.6],
     ['negated cooperation does not count', 'Taiwan refused to cooperate with US on hacking case', null, 'review', 0.6],
     ['a pair term counts for both sides', 'AIT hosts cyber security drill', null, 'append', 1],
     ['Chinese, either script', '台美资安合作', null, 'append', 1],
