@@ -70,6 +70,7 @@ export async function runStart(
         }
       },
       (e) => logger.error({ error: describeError(e) }, 'cycle failed'),
+      (m) => logger.warn({ detail: m }, 'scheduled cycle skipped: the previous one is still running'),
     );
   }
 

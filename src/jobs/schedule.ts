@@ -26,7 +26,12 @@ export function validateSchedule(expression: string, configFile: string): void {
   }
 }
 
-export function schedule(expression: string, job: () => Promise<void>, onError: (e: unknown) => void): Schedule {
+export function schedule(
+  expression: string,
+  job: () => Promise<void>,
+  onError: (e: unknown) => void,
+  onSkip: (message: string) => void = () => {},
+): Schedule {
   let running: Promise<void> | null = null;
   let stopped = false;
   const task = cron.schedule(
@@ -40,7 +45,18 @@ export function schedule(expression: string, job: () => Promise<void>, onError: 
         });
       await running;
     },
-    { noOverlap: true, name: 'straitfeed-check' },
+    {
+      noOverlap: true,
+      name: 'straitfeed-check',
+      // node-cron prints to the console by default; its news (a tick skipped because a cycle is
+      // still running) belongs in our JSON-lines log instead.
+      logger: {
+        info: () => {},
+        debug: () => {},
+        warn: (m: string) => onSkip(m),
+        error: (m: string | Error) => onError(m),
+      },
+    },
   );
   return {
     nextRun: () => (stopped ? null : task.getNextRun()),

@@ -150,6 +150,9 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 /** Titles at least this similar are the same story (tuned on hand-written pairs in the tests). */
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
+// Candidates (every recent entry) are compared with every new item of a cycle: tokenize each once.
+const tokenCache = new WeakMap<object, { title: string; tokens: Set<string> }>();
+
 export interface StoryRef {
   title: string;
   /** RFC 3339 or YYYY-MM-DD. */
@@ -170,7 +173,9 @@ export function findNearDuplicate<T extends StoryRef>(story: StoryRef, candidate
     if (story.source !== null && c.source === story.source) continue;
     const cAt = Date.parse(c.date);
     if (Number.isFinite(at) && Number.isFinite(cAt) && Math.abs(at - cAt) > days * 86_400_000) continue;
-    const s = similarity(mine, titleTokens(c.title));
+    let theirs = tokenCache.get(c);
+    if (!theirs || theirs.title !== c.title) tokenCache.set(c, (theirs = { title: c.title, tokens: titleTokens(c.title) }));
+    const s = similarity(mine, theirs.tokens);
     if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.s)) best = { c, s };
   }
   return best?.c ?? null;
