@@ -26,13 +26,16 @@ describe('check', () => {
   let firstCode: number | null;
 
   beforeAll(async () => {
-    server = await startServer({ '/alpha.xml': alpha, '/beta.xml': beta, '/hang.xml': hangs, '/broken.xml': fixed('oops', {}, 500) });
+    server = await startServer({ '/alpha.xml': alpha, '/beta.xml': beta, '/hang.xml': hangs, '/broken.xml': fixed('oops', {}, 500),
+      '/busy.xml': fixed('slow down', { 'retry-after': '3600' }, 429),
+    });
     site = await makeSite({
       sources: [
         { name: 'Alpha Wire', url: `${server.url}/alpha.xml`, language: 'en' },
         { name: 'Beta News', url: `${server.url}/beta.xml`, language: 'en' },
         { name: 'Hanging', url: `${server.url}/hang.xml` },
         { name: 'Broken', url: `${server.url}/broken.xml` },
+        { name: 'Busy', url: `${server.url}/busy.xml` },
       ],
       topic: TEST_TOPIC,
       fetch: { timeout_seconds: 1 },
@@ -78,6 +81,10 @@ describe('check', () => {
     expect(first.sources.find((s) => s.name === 'Hanging')).toMatchObject({ status: 'error', errors: 1 });
     expect(first.sources.find((s) => s.name === 'Broken')).toMatchObject({ status: 'error', http: 500, errors: 1 });
     expect(first.sources.find((s) => s.name === 'Broken')!.nextTryAt).toMatch(/^\d{4}-/);
+    // 429 with Retry-After: one hour, not the five-minute first backoff.
+    const busy = first.sources.find((s) => s.name === 'Busy')!;
+    expect(busy).toMatchObject({ status: 'error', http: 429 });
+    expect(Date.parse(busy.nextTryAt!) - Date.parse(first.startedAt)).toBe(3600_000);
     const feed = await readFile(path.join(site.output, 'feed.xml'), 'utf8');
     expect(feed).toContain('joint cybersecurity drill');
     expect(feed).toContain('cooperation memorandum');
