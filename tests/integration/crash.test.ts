@@ -163,7 +163,7 @@ describe('crash safety', () => {
     const spread = verdicts.map((v) => v.entriesAtKill);
     console.log(`crash test: cycle ${cycleMs} ms; ${verdicts.length} kills at ${delays.join(' ')} ms; entries on disk at kill time: ${spread.join(' ')}`);
     // The kills really did land at different stages of the cycle.
-    expect(new Set(spread).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(spread).size).toBeGreaterThanOrEqual(3);
   }, 400_000);
 
   it('never loses nor doubles an item when `review approve` is killed', async () => {
