@@ -1,6 +1,7 @@
 /**
  * The repository's own topic (straitfeed.yaml) against labelled items we wrote ourselves
- * (tests/fixtures/relevance/labelled.jsonl): the issue's targets, overall and per language.
+ * (tests/fixtures/relevance/labelled*.jsonl, one file per round of writing): the issue's targets,
+ * overall and per language, on all of them together.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
