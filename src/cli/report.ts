@@ -64,7 +64,7 @@ export function renderTable(summary: CycleSummary): string {
   const out = [line(head), ...rows.map(line)];
   out.push(
     '',
-    `${summary.sources.length} sources, ${t.failed} failed: ${t.new} new, ${t.appended} appended, ${t.queued} queued for review, ${t.dropped} dropped, ${t.duplicates} duplicates (${time(summary.ms)})`,
+    `${summary.sources.length} source${summary.sources.length === 1 ? '' : 's'}, ${t.failed} failed: ${t.new} new, ${t.appended} appended, ${t.queued} queued for review, ${t.dropped} dropped, ${t.duplicates} duplicates (${time(summary.ms)})`,
   );
   if (summary.build.error) out.push(`output/ NOT rebuilt: ${summary.build.error} (retried next cycle)`);
   else if (summary.build.ran) out.push(`output/ rebuilt: ${summary.build.entries ?? 0} entries, ${summary.build.changed} files changed`);
