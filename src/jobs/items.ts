@@ -67,7 +67,7 @@ export async function processItems(ctx: ItemsContext, source: ResolvedSource, fe
     const twin = findNearDuplicate({ title: front.title, date: front.date, source: source.name }, ledger.candidates, config.watch.nearDuplicateDays);
     if (twin) {
       summary.duplicates++;
-      if (await addAlsoReportedBy(twin.file, { source: source.name, link: item.link })) changed ||= isEntry(twin.file);
+      if (twin.file && (await addAlsoReportedBy(twin.file, { source: source.name, link: item.link }))) changed ||= isEntry(twin.file);
       for (const id of ids) state.seen[id] = { at, as: 'duplicate' };
       remember(twin.file);
       continue;

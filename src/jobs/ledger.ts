@@ -12,8 +12,8 @@ import { scanEntries } from '../state/scan.js';
 import type { WatchState } from '../state/store.js';
 
 export interface Candidate extends StoryRef {
-  /** Absolute path of the entry or queue file carrying the story. */
-  file: string;
+  /** Absolute path of the entry or queue file carrying the story; null for a rejected story. */
+  file: string | null;
 }
 
 export interface Ledger {
@@ -83,6 +83,14 @@ export async function buildLedger(config: ResolvedConfig, state: WatchState, now
     queue.push(item);
     for (const id of ids) if (!known.has(id)) known.set(id, { file: item.file, source: item.front.source });
     candidates.push({ title: item.front.title, date: String(item.front.date), source: item.front.source, file: item.file });
+  }
+
+  // A rejected story stays rejected when another outlet carries it under another URL.
+  const rejected = new Set<string>();
+  for (const t of Object.values(state.tombstones)) {
+    if (t.reason !== 'rejected' || !t.title || rejected.has(t.title)) continue;
+    rejected.add(t.title);
+    candidates.push({ title: t.title, date: t.date ?? t.at, source: null, file: null });
   }
 
   for (const id of Object.keys(state.seen)) if (!known.has(id)) known.set(id, { file: null, source: null });

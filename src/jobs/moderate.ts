@@ -62,7 +62,7 @@ export async function reject(config: ResolvedConfig, ids: readonly string[], now
     for (const item of items) {
       const f = item.front;
       const keys = new Set([f.key, ...identities({ guid: f.guid, link: f.link, title: f.title, summary: null, content: null }, f.source_feed)]);
-      for (const k of keys) if (!k.startsWith('h:') || k === f.key) state.tombstones[k] = { at: now.toISOString(), reason: 'rejected', title: f.title };
+      for (const k of keys) if (!k.startsWith('h:') || k === f.key) state.tombstones[k] = { at: now.toISOString(), reason: 'rejected', title: f.title, date: String(f.date) };
     }
     await saveState(config, state);
     for (const item of items) await removeItem(item);

@@ -31,6 +31,8 @@ export interface Tombstone {
   at: string;
   reason: 'rejected' | 'deleted';
   title: string | null;
+  /** The story's own date (rejected items), for the near-duplicate window. */
+  date?: string;
 }
 
 export interface WatchState {

@@ -27,13 +27,20 @@ describe('review', () => {
   let server: FixtureServer;
   let site: TempSite;
   let items: FeedItem[] = [ON_TOPIC_1, BORDERLINE, BORDERLINE_2];
+  let otherOutlet: FeedItem[] = [];
 
   const entries = async (): Promise<string[]> => (await readdir(site.entries)).filter((n) => n.endsWith('.md') && !n.startsWith('.'));
   const list = async (): Promise<Listed[]> => JSON.parse((await runCli(['review', '--json', '--config', site.config])).stdout) as Listed[];
 
   beforeAll(async () => {
-    server = await startServer({ '/alpha.xml': politeFeed(() => rss('Alpha', items)) });
-    site = await makeSite({ topic: TEST_TOPIC, sources: [{ name: 'Alpha Wire', url: `${server.url}/alpha.xml` }] });
+    server = await startServer({ '/alpha.xml': politeFeed(() => rss('Alpha', items)), '/beta.xml': politeFeed(() => rss('Beta', otherOutlet)) });
+    site = await makeSite({
+      topic: TEST_TOPIC,
+      sources: [
+        { name: 'Alpha Wire', url: `${server.url}/alpha.xml` },
+        { name: 'Beta News', url: `${server.url}/beta.xml` },
+      ],
+    });
     const r = await runCli(['check', '--config', site.config]);
     expect(r.code, r.stderr).toBe(0);
   });
@@ -77,8 +84,12 @@ describe('review', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(await list()).toEqual([]);
     items = [...items, ON_TOPIC_2]; // a new body: the feed is fetched and parsed again
+    // Another outlet's copy of the rejected story, under its own URL: rejected too.
+    otherOutlet = [{ guid: 'beta-9', link: 'https://beta.example/marathon', title: 'Taipei Marathon Draws a Record Crowd - Beta', description: 'Many runners.' }];
     const again = await runCli(['check', '--json', '--config', site.config]);
-    expect(JSON.parse(again.stdout).sources[0]).toMatchObject({ status: 'ok', new: 1, appended: 1, queued: 0 });
+    const [alpha, beta] = (JSON.parse(again.stdout) as { sources: unknown[] }).sources;
+    expect(alpha).toMatchObject({ status: 'ok', new: 1, appended: 1, queued: 0 });
+    expect(beta).toMatchObject({ status: 'ok', new: 1, queued: 0, duplicates: 1 });
     expect(await list()).toEqual([]);
   });
 
