@@ -95,7 +95,7 @@ function buildRegex(trie: TermTrie, wrap: (alts: string) => string): RegExp | nu
 class LexiconBuilder {
   readonly exact = new Map<string, TermRef[]>();
   readonly prefix = new Map<string, TermRef[]>();
-  private readonly latin = new TermTrie(SEP_SOURCE, `[${LATIN_WORD}]*`, LATIN_WORD);
+  private readonly latin = new TermTrie(SEP_SOURCE, `[${LATIN_WORD}]*`);
   private readonly acronym = new TermTrie(SEP_SOURCE, '[A-Za-z0-9]*', 'A-Za-z0-9');
   private readonly cjk = new TermTrie(SEP_SOURCE, '');
 
@@ -121,7 +121,9 @@ class LexiconBuilder {
     const lengths = new Set<number>();
     for (const k of this.prefix.keys()) lengths.add(k.length);
     return {
-      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])${a}`),
+      // One boundary after the whole trie: per-term boundaries would push this regex past
+      // V8's 20 KB limit for optimizing a pattern (10× slower); English terms end in letters.
+      latin: buildRegex(this.latin, (a) => `(?<![${LATIN_WORD}])${a}(?![${LATIN_WORD}])`),
       acronym: buildRegex(this.acronym, (a) => `(?<![A-Za-z0-9])${a}`),
       cjk: buildRegex(this.cjk, (a) => a),
       exact: this.exact,

@@ -89,6 +89,7 @@ export function textOfHtml(html: string): string {
   if (HARD.test(html)) return htmlToText(html);
   const stripped = html.replace(TAG, (_m, _close: string, name: string) => (BLOCK.has(name.toLowerCase()) ? ' ' : ''));
   if (stripped.includes('<') || stripped.includes('>')) return htmlToText(html);
+  if (!stripped.includes('&')) return stripped;
   return stripped.replace(ENTITY, (_m, e: string) => {
     if (e[0] !== '#') return NAMED[e]!;
     const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -99,6 +100,7 @@ export function textOfHtml(html: string): string {
 // Quotation marks around CJK words (台军“资通电军”, 謀「獨」) would split terms that CJK writing
 // runs together; ASCII apostrophes stay because English possessives need their boundary.
 const CJK_QUOTES = /[“”„‟「」『』《》〈〉"]/g;
+const HAS_CJK_QUOTE = /[“”„‟「」『』《》〈〉"]/;
 const SPACES = /\s+/g;
 // After NFKC, U+00A0 and U+3000 are plain spaces: only ASCII control whitespace or double
 // spaces are left to fold (a cheap test; \s is a large Unicode class).
@@ -110,7 +112,11 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function normalizeText(raw: string | null | undefined): NormalizedText {
   if (!raw) return { text: '', cased: '' };
   let s = NEEDS_HTML.test(raw) ? textOfHtml(raw) : raw;
-  if (NON_ASCII.test(s)) s = foldScript(s.normalize('NFKC').replace(CJK_QUOTES, ''));
+  if (NON_ASCII.test(s)) {
+    s = s.normalize('NFKC');
+    if (HAS_CJK_QUOTE.test(s)) s = s.replace(CJK_QUOTES, '');
+    s = foldScript(s);
+  }
   if (ODD_SPACE.test(s)) s = s.replace(SPACES, ' ');
   s = s.trim();
   return { text: s.toLowerCase(), cased: s };

@@ -144,30 +144,30 @@ interface RuleWorth {
   demoted: boolean;
 }
 
-function worthOf(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
+/** Weakest evidence among a rule's requirements; 0 when one of them has none (the rule does not fire). */
+function weakest(rule: CompiledRule, s: number[]): number {
   let evidence = 1;
   for (const req of rule.all) {
     let best = 0;
-    for (const g of req) best = Math.max(best, s[g] ?? 0);
-    if (best <= 0) return null;
-    evidence = Math.min(evidence, best);
+    for (const g of req) if (s[g]! > best) best = s[g]!;
+    if (best <= 0) return 0;
+    if (best < evidence) evidence = best;
   }
-  let worth = rule.score * (0.5 + 0.5 * evidence);
-  const d = rule.demote;
-  const demoted = d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
-  if (demoted) worth *= d.factor;
-  return { rule, worth, evidence, demoted };
+  return evidence;
 }
 
-interface Scored {
-  t: CompiledTopicData;
-  ev: Evidence;
-  s: number[];
-  notes: string[];
-  fired: RuleWorth[];
-  best: RuleWorth | null;
-  score: number;
-  decision: Verdict;
+function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): boolean {
+  const d = rule.demote;
+  return d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
+}
+
+/** A rule's worth for this item, or null when it does not fire. */
+function worthOf(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
+  const evidence = weakest(rule, s);
+  if (evidence <= 0) return null;
+  const demoted = isDemoted(t, rule, ev);
+  const worth = rule.score * (0.5 + 0.5 * evidence) * (demoted ? rule.demote!.factor : 1);
+  return { rule, worth, evidence, demoted };
 }
 
 function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
@@ -182,7 +182,10 @@ function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
 }
 
 /** The reasons of a decision: the rule and its arithmetic, each group's terms, notes, verdict. */
-function explain({ t, ev, s, notes, fired, best, score, decision }: Scored): string[] {
+function explain(t: CompiledTopicData, ev: Evidence, notes: string[], score: number, decision: Verdict): string[] {
+  const s = strengths(ev, t.groups.length);
+  const fired = t.rules.map((r) => worthOf(t, r, s, ev)).filter((w): w is RuleWorth => w !== null);
+  const best = fired.reduce<RuleWorth | null>((b, w) => (!b || w.worth > b.worth ? w : b), null);
   const reasons: string[] = [best ? ruleLine(best, t, ev) : 'no rule matched'];
   for (const w of fired) if (w !== best) reasons.push(`also ${ruleLine(w, t, ev)}`);
   for (let g = 0; g < t.groups.length; g++) {
@@ -202,7 +205,7 @@ function explain({ t, ev, s, notes, fired, best, score, decision }: Scored): str
  *
  * The reasons are written when first read (an enumerable getter, so spreading and JSON see a
  * plain array): formatting them costs as much as deciding, and most items are dropped without
- * anyone asking why.
+ * anyone asking why. The hot path allocates only the evidence list.
  */
 export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   if (t.empty) {
@@ -214,25 +217,24 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   collect(t, 'summary', fields.summary, ev, notes);
   const s = strengths(ev, t.groups.length);
 
-  let best: RuleWorth | null = null;
-  const fired: RuleWorth[] = [];
+  let best = 0;
   for (const rule of t.rules) {
-    const w = worthOf(t, rule, s, ev);
-    if (!w) continue;
-    fired.push(w);
-    if (!best || w.worth > best.worth) best = w;
+    const evidence = weakest(rule, s);
+    if (evidence <= 0) continue;
+    let worth = rule.score * (0.5 + 0.5 * evidence);
+    if (worth > best && rule.demote && isDemoted(t, rule, ev)) worth *= rule.demote.factor;
+    if (worth > best) best = worth;
   }
-  const score = best ? Math.round(Math.min(1, best.worth) * 1000) / 1000 : 0;
+  const score = Math.round(Math.min(1, best) * 1000) / 1000;
   const { append, review } = t.thresholds;
   const decision: Verdict = score >= append ? 'append' : score >= review ? 'review' : 'drop';
 
   let reasons: string[] | null = null;
-  const scored: Scored = { t, ev, s, notes, fired, best, score, decision };
   return {
     decision,
     score,
     get reasons(): string[] {
-      reasons ??= explain(scored);
+      reasons ??= explain(t, ev, notes, score, decision);
       return reasons;
     },
   };
