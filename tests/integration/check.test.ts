@@ -90,6 +90,10 @@ describe('check', () => {
     expect(feed).toContain('cooperation memorandum');
     expect(feed).not.toContain('football');
     expect(feed).not.toContain('trade fair');
+    // Provenance reaches the readers: RSS <source>, Atom atom:source.
+    expect(feed).toContain(`<source url="${server.url}/alpha.xml">Alpha Wire</source>`);
+    const atom = await readFile(path.join(site.output, 'atom.xml'), 'utf8');
+    expect(atom).toMatch(new RegExp(`<source>\\s*<id>${server.url}/alpha\\.xml</id>\\s*<title type="text">Alpha Wire</title>`));
   });
 
   it('gets only 304s on the second cycle and appends nothing', async () => {
