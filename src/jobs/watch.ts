@@ -34,6 +34,7 @@ export interface CycleOptions {
   lockWaitMs?: number | undefined;
   /** Who takes the lock, shown to a process that finds it held. */
   command?: string | undefined;
+  /** Called as each source's fetch finishes (status only: counts come in the summary). */
   onSource?: ((s: SourceSummary, done: number, total: number) => void) | undefined;
   /** Injection points for unit tests. */
   now?: (() => Date) | undefined;
@@ -107,8 +108,8 @@ export async function runCycle(config: ResolvedConfig, opts: CycleOptions = {}):
       read: opts.read,
       signal: opts.signal,
       onDone: (source, outcome) => {
-        done++;
-        if (outcome.kind !== 'read') opts.onSource?.(summarize(source.name, source.url, outcome), done, sources.length);
+        // Progress as fetches finish; items are processed after all fetches, in config order.
+        opts.onSource?.(summarize(source.name, source.url, outcome), ++done, sources.length);
       },
     });
 
@@ -140,7 +141,6 @@ export async function runCycle(config: ResolvedConfig, opts: CycleOptions = {}):
           s.error = describeError(e);
           state.sources[source.url] = recordFailure(prev, { message: s.error, status: null, retryAfterSeconds: null }, now, config.watch.backoffMaxMs);
         }
-        opts.onSource?.(s, done, sources.length);
       } else if (outcome.kind === 'failed') {
         state.sources[source.url] = recordFailure(prev, outcome, now, config.watch.backoffMaxMs);
       } else if (outcome.kind === 'backoff') {
