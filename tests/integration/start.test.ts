@@ -1,5 +1,6 @@
 /** `straitfeed start`: serves output/ with the right headers, runs the schedule, stops cleanly. */
 import type { ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +118,52 @@ describe('start', () => {
     });
     expect(code).toBe(0);
     expect(stderr).toMatch(/"msg":"stopped"/);
+  });
+});
+
+describe('start, stopped during a cycle', () => {
+  it('aborts the fetch in progress, keeps what was written and exits 0', async () => {
+    let hanging = 0;
+    const feeds = await startServer({
+      '/alpha.xml': politeFeed(rss('Alpha', [ON_TOPIC_1])),
+      '/hang.xml': () => {
+        hanging++;
+        return new Promise<void>(() => {});
+      },
+    });
+    const site = await makeSite({
+      topic: TEST_TOPIC,
+      schedule: '* * * * * *',
+      sources: [
+        { name: 'Alpha Wire', url: `${feeds.url}/alpha.xml` },
+        { name: 'Hanging', url: `${feeds.url}/hang.xml` },
+      ],
+      // Far longer than the test may take: only the abort can end this cycle in time.
+      fetch: { timeout_seconds: 300 },
+      server: { host: '127.0.0.1', port: 0 },
+    });
+    try {
+      const child = spawnCli(['start', '--config', site.config], { env: { STRAITFEED_LOG_LEVEL: 'info' } });
+      child.stdin!.end();
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const closed = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      while (hanging === 0) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGTERM');
+      expect(await closed).toBe(0);
+      expect(stderr).toMatch(/"msg":"stopped"/);
+      // Alpha's item was written before the stop; the hanging source was not blamed for it.
+      const entries = (await readdir(site.entries)).filter((n) => n.endsWith('.md'));
+      expect(entries).toHaveLength(1);
+      const state = JSON.parse(await readFile(`${site.entries}/.straitfeed/state.json`, 'utf8')) as {
+        sources: Record<string, { errors: number } | undefined>;
+        lastRun: { sources: { name: string; status: string }[] };
+      };
+      expect(state.sources[`${feeds.url}/hang.xml`]?.errors ?? 0).toBe(0);
+      expect(state.lastRun.sources.find((s) => s.name === 'Hanging')!.status).toBe('aborted');
+    } finally {
+      await feeds.close();
+      await site.cleanup();
+    }
   });
 });
