@@ -8,9 +8,10 @@
  *   the pronoun "us" or the word "apt" is not the United States or a threat actor;
  * - `cjk`: Chinese (and other CJK) terms, without word boundaries, folded to one script.
  *
- * Each regex is one alternation, longest first, so a scan yields leftmost-longest matches:
- * "Cyber Monday" (an exclusion) consumes "cyber", "Taiwan Affairs Office" consumes "Taiwan".
- * A match is mapped back to its terms through its canonical key (separators removed).
+ * Each regex is a trie of its terms (trie.ts) that prefers longer continuations, so a scan yields
+ * leftmost-longest matches: "Cyber Monday" (an exclusion) consumes "cyber", "Taiwan Affairs
+ * Office" consumes "Taiwan". A match is mapped back to its terms through its canonical key
+ * (case-folded, separators removed) in `exact` or, for `*` terms, `prefix`.
  */
 import { hasCjk, normalizeTerm } from './normalize.js';
 import type { TopicConfig } from './schema.js';
