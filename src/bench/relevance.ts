@@ -83,9 +83,13 @@ export async function run(): Promise<BenchResult[]> {
     bestCpu = Math.max(bestCpu, ITEMS / ((used.user + used.system) / 1e6));
   }
   const plain = items.filter((it) => !it.summary?.includes('<'));
-  const start = performance.now();
-  for (const it of plain) decide(it, topic);
-  const plainRate = plain.length / ((performance.now() - start) / 1000);
+  let plainRate = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const cpu = process.cpuUsage();
+    for (const it of plain) decide(it, topic);
+    const used = process.cpuUsage(cpu);
+    plainRate = Math.max(plainRate, plain.length / ((used.user + used.system) / 1e6));
+  }
   return [
     {
       name: 'relevance: items decided per CPU second',
@@ -95,7 +99,7 @@ export async function run(): Promise<BenchResult[]> {
       note: `${ITEMS} generated items (40% Chinese, 33% HTML summaries), best of ${ROUNDS}; ${counts.append} append / ${counts.review} review / ${counts.drop} drop`,
     },
     { name: 'relevance: items decided per wall-clock second', unit: 'items/s', value: best, note: 'same rounds; lower when the machine is busy' },
-    { name: 'relevance: plain-text items per second', unit: 'items/s', value: plainRate, note: `${plain.length} items without HTML` },
+    { name: 'relevance: plain-text items per CPU second', unit: 'items/s', value: plainRate, note: `the ${plain.length} items without HTML, best of ${ROUNDS}` },
     { name: 'relevance: topic compile time', unit: 'ms', value: compileMs, note: 'straitfeed.yaml topic, once per config' },
   ];
 }
