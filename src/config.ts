@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LineCounter, isCollection, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { StraitfeedError } from './errors.js';
+import { isValidSchedule } from './jobs/schedule.js';
 import { topicSchema, type TopicConfig } from './topic/schema.js';
 
 const httpUrl = z
@@ -94,7 +95,11 @@ const pathsSchema = z
 
 export const configSchema = z.strictObject({
   site: siteSchema,
-  schedule: z.string().trim().default('*/30 * * * *'),
+  schedule: z
+    .string()
+    .trim()
+    .refine(isValidSchedule, { message: 'not a valid cron expression (five fields, or six with seconds, e.g. "*/30 * * * *")' })
+    .default('*/30 * * * *'),
   sources: z.array(sourceSchema).default([]),
   topic: topicSchema,
   paths: pathsSchema,

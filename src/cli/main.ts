@@ -57,8 +57,14 @@ export async function runMain(argv: string[], io: MainIO = { stdout: process.std
     .option('--host <host>', 'address to listen on (default: server.host, 127.0.0.1)')
     .option('--port <port>', 'port to listen on (default: server.port, 8080)', port)
     .option('--no-watch', 'serve only; do not run the scheduled watcher')
-    .action(async (o: { host?: string; port?: number; watch: boolean }, cmd: Command) => {
-      status = await (await import('./start.js')).runStart(await context(cmd), { host: o.host, port: o.port, watch: o.watch });
+    .option('--no-check-at-start', 'wait for the first scheduled tick instead of running a cycle right away')
+    .action(async (o: { host?: string; port?: number; watch: boolean; checkAtStart: boolean }, cmd: Command) => {
+      status = await (await import('./start.js')).runStart(await context(cmd), {
+        host: o.host,
+        port: o.port,
+        watch: o.watch,
+        checkAtStart: o.checkAtStart,
+      });
     });
   command('inspect', 'fetch (URL) or read (file) a source feed, parse and score it without touching the site')
     .argument('<source>', 'URL or local file')

@@ -5,7 +5,7 @@
  */
 import { VERSION } from '../config.js';
 import { describeError, isStraitfeedError, StraitfeedError } from '../errors.js';
-import { schedule, validateSchedule, type Schedule } from '../jobs/schedule.js';
+import { schedule, type Schedule } from '../jobs/schedule.js';
 import { serve } from '../jobs/serve.js';
 import type { CycleSummary } from '../jobs/summary.js';
 import { runCycle } from '../jobs/watch.js';
@@ -15,11 +15,9 @@ import type { CommandContext, ExitStatus } from './context.js';
 
 export async function runStart(
   ctx: CommandContext,
-  opts: { host: string | undefined; port: number | undefined; watch: boolean },
+  opts: { host: string | undefined; port: number | undefined; watch: boolean; checkAtStart?: boolean },
 ): Promise<ExitStatus> {
   const { config, logger } = ctx;
-  if (opts.watch) validateSchedule(config.schedule, config.file);
-
   try {
     const r = await buildSite(config);
     logger.info({ entries: r.entries, changed: r.changed.length }, 'output/ built');
@@ -72,6 +70,9 @@ export async function runStart(
       (e) => logger.error({ error: describeError(e) }, 'cycle failed'),
       (m) => logger.warn({ detail: m }, 'scheduled cycle skipped: the previous one is still running'),
     );
+    // A restart should not leave the feed stale until the next tick (up to the whole interval):
+    // run one cycle right away, through the schedule so that it cannot overlap a tick.
+    if (opts.checkAtStart ?? true) void sched.runNow();
   }
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {

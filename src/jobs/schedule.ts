@@ -4,26 +4,21 @@
  * is skipped (`noOverlap`), which is what a slow feed on a tight schedule needs.
  */
 import cron from 'node-cron';
-import { StraitfeedError } from '../errors.js';
 
 export interface Schedule {
   /** The next time the job runs, or null when stopped. */
   nextRun(): Date | null;
   /** Whether a run is in progress. */
   busy(): boolean;
+  /** Run the job now, as a tick would (nothing happens if a run is in progress). */
+  runNow(): Promise<void>;
   /** Stop scheduling; resolves when a run in progress has finished. */
   stop(): Promise<void>;
 }
 
-/** Throws CONFIG_INVALID (exit 2) naming `schedule` when the expression is not valid. */
-export function validateSchedule(expression: string, configFile: string): void {
-  if (!cron.validate(expression)) {
-    throw new StraitfeedError('CONFIG_INVALID', `schedule: "${expression}" is not a valid cron expression (e.g. "*/30 * * * *")`, {
-      stage: 'config',
-      where: configFile,
-      details: { key: 'schedule' },
-    });
-  }
+/** Whether node-cron accepts the expression (five fields, or six with seconds). */
+export function isValidSchedule(expression: string): boolean {
+  return cron.validate(expression);
 }
 
 export function schedule(
@@ -34,17 +29,18 @@ export function schedule(
 ): Schedule {
   let running: Promise<void> | null = null;
   let stopped = false;
+  const tick = async (): Promise<void> => {
+    if (stopped || running) return;
+    running = job()
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
   const task = cron.schedule(
     expression,
-    async () => {
-      if (stopped || running) return;
-      running = job()
-        .catch(onError)
-        .finally(() => {
-          running = null;
-        });
-      await running;
-    },
+    tick,
     {
       noOverlap: true,
       name: 'straitfeed-check',
@@ -61,6 +57,7 @@ export function schedule(
   return {
     nextRun: () => (stopped ? null : task.getNextRun()),
     busy: () => running !== null,
+    runNow: tick,
     stop: async () => {
       stopped = true;
       await task.stop();

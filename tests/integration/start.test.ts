@@ -167,3 +167,54 @@ describe('start, stopped during a cycle', () => {
     }
   });
 });
+
+describe('start, with a schedule that will not tick during the test', () => {
+  async function firstHealth(args: string[]): Promise<{ lastCycle: unknown; running: boolean; appended: number }> {
+    const feeds = await startServer({ '/alpha.xml': politeFeed(rss('Alpha', [ON_TOPIC_1])) });
+    const site = await makeSite({
+      topic: TEST_TOPIC,
+      schedule: '0 0 1 1 *', // once a year
+      sources: [{ name: 'Alpha Wire', url: `${feeds.url}/alpha.xml` }],
+      server: { host: '127.0.0.1', port: 0 },
+    });
+    const child = spawnCli(['start', '--config', site.config, ...args]);
+    child.stdin!.end();
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('close', (code) => reject(new Error(`start exited ${code}`)));
+      });
+      let health = { lastCycle: null as unknown, running: true };
+      // Poll until a cycle has finished, or (without a cycle at start) for about two seconds.
+      for (let i = 0; i < 100 && (health.running || !health.lastCycle); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        health = JSON.parse((await get(`${base}/healthz`)).body.toString('utf8')) as typeof health;
+        if (args.includes('--no-check-at-start') && i >= 20) break;
+      }
+      const entries = (await readdir(site.entries)).filter((n) => n.endsWith('.md'));
+      return { ...health, appended: entries.length };
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('close', r));
+      await feeds.close();
+      await site.cleanup();
+    }
+  }
+
+  it('runs one cycle right away, so a restart does not leave the feed stale', async () => {
+    const h = await firstHealth([]);
+    expect(h.lastCycle).not.toBeNull();
+    expect(h.appended).toBe(1);
+  });
+
+  it('waits for the first tick with --no-check-at-start', async () => {
+    const h = await firstHealth(['--no-check-at-start']);
+    expect(h.lastCycle).toBeNull();
+    expect(h.appended).toBe(0);
+  });
+});

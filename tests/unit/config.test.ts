@@ -41,6 +41,7 @@ describe('resolveConfig', () => {
     ['a missing title', good.replace('  title: "T"\n', ''), 'site.title', 1],
     ['a bad source url', good.replace('https://a.example/rss', 'not a url'), 'sources[0].url', 6],
     ['a wrong type', `${good}watch:\n  concurrency: "four"\n`, 'watch.concurrency', 8],
+    ['a bad cron schedule', `${good}schedule: "every hour"\n`, 'schedule', 7],
   ])('rejects %s, naming the key and line', (_what, text, key, line) => {
     const e = errorOf(text);
     expect(e.code).toBe('CONFIG_INVALID');
