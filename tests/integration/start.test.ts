@@ -56,6 +56,13 @@ describe('start', () => {
       });
       child.on('close', (code) => reject(new Error(`start exited ${code}: ${stderr}`)));
     });
+    // start runs a cycle right away; it rewrites output/ once (the one on-topic item), and later
+    // cycles get 304s. Wait for that first cycle so that validators and bodies stay put below.
+    for (let i = 0; i < 150; i++) {
+      const h = JSON.parse((await get(`${base}/healthz`)).body.toString('utf8')) as { lastCycle: unknown; running: boolean };
+      if (h.lastCycle && !h.running) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
