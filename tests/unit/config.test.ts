@@ -61,3 +61,12 @@ describe('resolveConfig', () => {
     expect(errorOf(`${good}schedule: "* * * * *"\nschedule: "*/5 * * * *"\n`).code).toBe('CONFIG_INVALID');
   });
 });
+
+describe('VERSION', () => {
+  it('is the version in package.json (the User-Agent and --version use it)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { VERSION } = await import('../../src/config.js');
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+});
