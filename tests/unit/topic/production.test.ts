@@ -1,7 +1,8 @@
 /**
  * The repository's own topic (straitfeed.yaml) against labelled items we wrote ourselves
- * (tests/fixtures/relevance/labelled*.jsonl, one file per round of writing): the issue's targets,
- * overall and per language, on all of them together.
+ * (tests/fixtures/relevance/labelled*.jsonl, one file per round of writing, and heldout-r*.jsonl,
+ * rounds scored once before any rule change saw them): the issue's targets, overall and per
+ * language, on all of them together.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,7 @@ function scored(items: LabelledItem[]) {
   return items.map((it) => ({ ...it, decision: decide(item(it.title ?? '', it.summary), topic).decision }));
 }
 
-const FILES = readdirSync(FIXTURES).filter((f) => /^labelled.*\.jsonl$/.test(f)).sort();
+const FILES = readdirSync(FIXTURES).filter((f) => /^(labelled|heldout).*\.jsonl$/.test(f)).sort();
 const ALL = FILES.flatMap((f) => parseLabels(readFileSync(path.join(FIXTURES, f), 'utf8'), f));
 const LANGS = [...new Set(ALL.map((i) => i.lang))].sort();
 
@@ -63,6 +64,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['military drills are not cooperation drills', 'Chinese hackers probe Taiwan networks during PLA drills', 'review'],
     ['對台 is Taiwan in one character', '中共對台網攻增加', 'review'],
     ['online crime in two words is cybercrime', 'Cross-strait police agreement targets telecom and internet scams', 'append'],
+    ['a PLA drill is not a cooperation drill', '解放軍網軍演練攻擊台灣電網', 'review'],
+    ['a phishing lure is not a meeting', 'Chinese hackers pose as US officials to phish Taiwan diplomats with meeting invitations', 'review'],
+    ['a Cyber Cup is a game', 'Taiwanese team beats Chinese rivals at Cyber Cup', 'drop'],
+    ['a combatant command is the US', 'INDOPACOM team trains Taiwanese network defenders', 'append'],
+    ['赴美 is the US in one character', '資通電軍赴美參加網路防衛演習', 'append'],
+    ['Fujian police are the mainland', '福建公安與台灣警方共同打擊網路詐騙', 'append'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
