@@ -70,6 +70,9 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a combatant command is the US', 'INDOPACOM team trains Taiwanese network defenders', 'append'],
     ['赴美 is the US in one character', '資通電軍赴美參加網路防衛演習', 'append'],
     ['Fujian police are the mainland', '福建公安與台灣警方共同打擊網路詐騙', 'append'],
+    ['sending experts is cooperation', 'Washington sends network security experts to Taipei', 'append'],
+    ['a scam compound is cybercrime', 'Taiwan and mainland police discuss scam compounds in talks', 'append'],
+    ['Jimmy Lai is not Taiwan', 'Jimmy Lai trial: Chinese prosecutors cite hacked messages', 'drop'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
