@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { StraitfeedError } from '../../src/errors.js';
+import { errorFrom } from '../helpers/errors.js';
 
 const good = `site:
   title: "T"
@@ -11,13 +12,7 @@ sources:
 `;
 
 function errorOf(text: string): StraitfeedError {
-  try {
-    resolveConfig(text, '/site/straitfeed.yaml');
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a config error');
+  return errorFrom(() => resolveConfig(text, '/site/straitfeed.yaml'));
 }
 
 describe('resolveConfig', () => {

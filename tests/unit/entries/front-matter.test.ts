@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../src/entries/front-matter.js';
 import { StraitfeedError } from '../../../src/errors.js';
+import { errorFrom } from '../../helpers/errors.js';
 
 const FILE = 'entries/2020-01-01-x.md';
 
 function errorOf(text: string): StraitfeedError {
-  try {
-    parseFrontMatter(text, FILE);
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
+  return errorFrom(() => parseFrontMatter(text, FILE));
 }
 
 describe('parseFrontMatter', () => {

@@ -4,6 +4,7 @@ import { resolveConfig } from '../../../src/config.js';
 import { parseEntry } from '../../../src/entries/read.js';
 import { StraitfeedError } from '../../../src/errors.js';
 import { BASE_CONFIG } from '../../helpers/site.js';
+import { errorFrom } from '../../helpers/errors.js';
 
 const config = resolveConfig(stringify(BASE_CONFIG), '/site/straitfeed.yaml');
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -12,13 +13,7 @@ const FILE = 'entries/2020-01-01-x.md';
 const parse = (text: string, file = FILE) => parseEntry(text, file, config, { now: NOW });
 
 function errorOf(text: string, file = FILE): StraitfeedError {
-  try {
-    parse(text, file);
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
+  return errorFrom(() => parse(text, file));
 }
 
 describe('parseEntry', () => {

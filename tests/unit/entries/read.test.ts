@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config.js';
 import { loadEntries } from '../../../src/entries/read.js';
 import { StraitfeedError } from '../../../src/errors.js';
 import { entryText, makeSite, type TempSite } from '../../helpers/site.js';
+import { rejectionFrom } from '../../helpers/errors.js';
 
 let site: TempSite | undefined;
 afterEach(async () => {
@@ -19,13 +20,7 @@ async function load(files: Record<string, string>): Promise<Awaited<ReturnType<t
 }
 
 async function loadError(files: Record<string, string>): Promise<StraitfeedError> {
-  try {
-    await load(files);
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
+  return rejectionFrom(() => load(files));
 }
 
 describe('loadEntries', () => {

@@ -14,6 +14,7 @@ import {
   status,
 } from '../../helpers/hostile.js';
 import { fixed, startServer, type FixtureServer } from '../../helpers/server.js';
+import { rejectionFrom } from '../../helpers/errors.js';
 
 // Generous, so a loaded machine never fails a good response; the timeout cases pass their own.
 const config: ResolvedConfig['fetch'] = {
@@ -55,13 +56,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function failure(path: string, extra: Partial<ResolvedConfig['fetch']> = {}): Promise<StraitfeedError> {
-  try {
-    await fetchFeed(`${server.url}${path}`, { fetch: { ...config, ...extra } });
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error(`expected ${path} to fail`);
+  return rejectionFrom(() => fetchFeed(`${server.url}${path}`, { fetch: { ...config, ...extra } }));
 }
 
 describe('fetchFeed', () => {

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { StraitfeedError } from '../../../../src/errors.js';
 import { parseFeed, rootElement } from '../../../../src/pipeline/parse/index.js';
 import { repairXml } from '../../../../src/pipeline/parse/repair.js';
+import { rejectionFrom } from '../../../helpers/errors.js';
 
 const BASE = 'https://feeds.example.test/dir/feed.xml';
 
 async function parseError(text: string, base: string | null = BASE): Promise<StraitfeedError> {
-  try {
-    await parseFeed(text, base);
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a parse error');
+  return rejectionFrom(async () => parseFeed(text, base));
 }
 
 describe('format detection', () => {
