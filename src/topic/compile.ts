@@ -14,6 +14,7 @@
  * (case-folded, separators removed) in `exact` or, for `*` terms, `prefix`.
  */
 import { hasCjk, normalizeTerm } from './normalize.js';
+import { compileJoint, type CompiledJoint } from './joint.js';
 import type { TopicConfig } from './schema.js';
 import { SEP as SEP_TOKEN, TermTrie, WILD } from './trie.js';
 
@@ -53,10 +54,16 @@ export interface Lexicon {
 export interface CompiledTopicData {
   groups: CompiledGroup[];
   rules: CompiledRule[];
+  /** The same rules, highest score first (scoring stops at the first that cannot beat the best). */
+  byScore: CompiledRule[];
   lexicon: Lexicon;
   thresholds: { append: number; review: number };
   fields: { title: number; summary: number };
   negationWindow: number;
+  /** A rule whose every requirement is in the title has at least this evidence (0: off). */
+  headlineFloor: number;
+  /** Joined actors ("US, Taiwan ..."), or null when the topic has no `joint`. */
+  joint: CompiledJoint | null;
   /** Compiled `topic: {}`: no rules, so every item is held for review. */
   empty: boolean;
 }
@@ -189,10 +196,22 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
   return {
     groups,
     rules,
+    byScore: [...rules].sort((a, b) => b.score - a.score),
     lexicon: lex.build(),
     thresholds: { ...topic.thresholds },
     fields: { ...topic.fields },
     negationWindow: topic.negation_window,
+    headlineFloor: topic.headline_floor,
+    joint: topic.joint
+      ? compileJoint(
+          idx(topic.joint.group),
+          topic.joint.weight,
+          topic.joint.within,
+          topic.joint.pairs.map(([a, b]) => [idx(a), idx(b)] as [number, number]),
+          topic.joint.pairs,
+          topic.joint.joiners.map((j) => (j.trim() === ',' ? ',' : normalizeTerm(j))),
+        )
+      : null,
     empty: rules.length === 0,
   };
 }

@@ -78,6 +78,26 @@ const fieldsSchema = z.strictObject({
   summary: unit.default(0.5),
 });
 
+/**
+ * Joined actors: a term of one group, a short gap with a joiner, a term of the other group
+ * ("US, Taiwan run...", "Taiwan and US sign...", 福建公安与台湾警方) count as evidence of `group`.
+ */
+const jointSchema = z.strictObject({
+  /** The group the evidence counts for (e.g. cooperation). */
+  group: groupName,
+  /** Pairs of groups whose terms, joined, make one subject: [[us, taiwan], [mainland, taiwan]]. */
+  pairs: z
+    .array(z.tuple([groupName, groupName]))
+    .min(1, { message: 'joint needs at least one pair' })
+    .max(30, { message: 'joint allows at most 30 pairs' }),
+  /** Words or characters that join them: and, ",", with, 與, 和, 、. */
+  joiners: z.array(z.string().trim().min(1, { message: 'a joiner must not be empty' })).min(1),
+  /** Evidence of one joined pair in the title, like a term's weight (the summary counts `fields.summary` of it). */
+  weight: unit.default(0.5),
+  /** At most this many characters between the two terms (the joiner included). */
+  within: z.number().int().min(0).max(60).default(12),
+});
+
 const topicObject = z
   .strictObject({
     description: z.string().optional(),
@@ -86,12 +106,18 @@ const topicObject = z
     fields: fieldsSchema.default({ title: 1, summary: 0.5 }),
     /** How far before a term (in characters, same clause) a negating term still applies. */
     negation_window: z.number().int().min(0).max(100).default(12),
+    /**
+     * When the title alone names every requirement of a rule, the rule's weakest evidence counts
+     * at least this much (0: off): a headline stating the whole story with one weak word.
+     */
+    headline_floor: unit.default(0),
     /** Phrases that never count as any term: "Cyber Monday" is not cybersecurity. */
     exclude: z.array(term).default([]),
     // Names are checked below, where the message can name the key (zod's record says only
     // "Invalid key in record").
     groups: z.record(z.string(), groupSchema).default({}),
     rules: z.array(ruleSchema).default([]),
+    joint: jointSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const known = new Set(Object.keys(t.groups));
@@ -115,6 +141,10 @@ const topicObject = z
       r.demote?.title_has.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_has', k]));
       r.demote?.title_lacks.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_lacks', k]));
     });
+    if (t.joint) {
+      check(t.joint.group, ['joint', 'group']);
+      t.joint.pairs.forEach((p, i) => p.forEach((n, k) => check(n, ['joint', 'pairs', i, k])));
+    }
   });
 
 const EMPTY = topicObject.parse({});

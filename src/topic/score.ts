@@ -14,6 +14,7 @@
 import type { Decision, Verdict } from '../model.js';
 import type { CompiledTopicData, CompiledRule } from './compile.js';
 import type { NormalizedText } from './normalize.js';
+import { joinedActors } from './joint.js';
 import { scanField, type Hit } from './scan.js';
 
 export interface Fields {
@@ -85,6 +86,12 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
     }
   }
   if (near) addNearPairs(t, near, ev, fw, field);
+  const j = t.joint;
+  // Headlines are where two sides are made one subject; summaries narrate (and cost more to scan).
+  if (j && field === 'title' && hits.length > 1) {
+    const mask = joinedActors(j, hits, norm.text);
+    for (let p = 0; mask >> p; p++) if (mask & (1 << p)) add(ev, j.group, j.labels[p]!, j.weight * fw, field);
+  }
 }
 
 function addNearPairs(t: CompiledTopicData, near: NearSide[], ev: Evidence, fw: number, field: FieldName): void {
@@ -156,6 +163,18 @@ function weakest(rule: CompiledRule, s: number[]): number {
   return evidence;
 }
 
+/**
+ * A rule's evidence: its weakest requirement, raised to `headline_floor` when the title alone
+ * names every requirement. A headline that states the whole story with one weak word
+ * (公安部与台湾警方合作侦破电诈案) is stronger than the same words spread over the summary.
+ */
+function ruleEvidence(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): number {
+  const evidence = weakest(rule, s);
+  if (evidence <= 0 || evidence >= t.headlineFloor) return evidence;
+  for (const req of rule.all) if (!req.some((g) => inTitle(ev, g))) return evidence;
+  return t.headlineFloor;
+}
+
 function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): boolean {
   const d = rule.demote;
   return d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
@@ -163,7 +182,7 @@ function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): bool
 
 /** A rule's worth for this item, or null when it does not fire. */
 function worthOf(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
-  const evidence = weakest(rule, s);
+  const evidence = ruleEvidence(t, rule, s, ev);
   if (evidence <= 0) return null;
   const demoted = isDemoted(t, rule, ev);
   const worth = rule.score * (0.5 + 0.5 * evidence) * (demoted ? rule.demote!.factor : 1);
@@ -218,8 +237,11 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   const s = strengths(ev, t.groups.length);
 
   let best = 0;
-  for (const rule of t.rules) {
-    const evidence = weakest(rule, s);
+  // Highest score first: a rule cannot be worth more than its score, so once one fires the
+  // weaker rules (the partial-evidence ones) mostly need no look.
+  for (const rule of t.byScore) {
+    if (rule.score <= best) break;
+    const evidence = ruleEvidence(t, rule, s, ev);
     if (evidence <= 0) continue;
     let worth = rule.score * (0.5 + 0.5 * evidence);
     if (worth > best && rule.demote && isDemoted(t, rule, ev)) worth *= rule.demote.factor;
