@@ -36,8 +36,16 @@ export interface CompiledRule {
   name: string;
   /** Each requirement is a set of group indexes, any of which satisfies it. */
   all: number[][];
+  /** Each requirement as a bit mask of its groups (topics of at most 31 groups), else null. */
+  masks: number[] | null;
   score: number;
   demote: { titleHas: number[]; titleLacks: number[]; factor: number } | null;
+}
+
+/** What one matched string stands for, with the groups its terms count for as a bit mask (groups 0–30). */
+export interface Matched {
+  refs: TermRef[];
+  groups: number;
 }
 
 export interface Lexicon {
@@ -48,7 +56,7 @@ export interface Lexicon {
   prefix: Map<string, TermRef[]>;
   prefixLengths: number[];
   /** Matched string → what it stands for (null: nothing); filled by scanning. */
-  memo: Map<string, TermRef[] | null>;
+  memo: Map<string, Matched | null>;
 }
 
 export interface CompiledTopicData {
@@ -187,6 +195,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
   const rules: CompiledRule[] = topic.rules.map((r) => ({
     name: r.name,
     all: r.all.map((req) => (typeof req === 'string' ? [idx(req)] : req.map(idx))),
+    masks: names.length <= 31 ? r.all.map((req) => (typeof req === 'string' ? [req] : req).reduce((m, n) => m | (1 << idx(n)), 0)) : null,
     score: r.score,
     demote: r.demote
       ? { titleHas: r.demote.title_has.map(idx), titleLacks: r.demote.title_lacks.map(idx), factor: r.demote.factor }

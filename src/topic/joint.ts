@@ -44,13 +44,8 @@ export function compileJoint(
   return { group, weight, within, pairs, labels, joiner: new RegExp(alts.join('|')) };
 }
 
-function hasGroup(h: Hit, g: number): string | null {
-  for (let i = 0; i < h.refs.length; i++) {
-    const r = h.refs[i]!;
-    if (r.kind === 'term' && r.group === g) return r.term;
-  }
-  return null;
-}
+/** Whether a hit counts for group g (compileJoint accepts groups 0–30 only, the hit's mask). */
+const hasGroup = (h: Hit, g: number): boolean => (h.groups & (1 << g)) !== 0;
 
 function joins(j: CompiledJoint, gap: string): boolean {
   return gap.length <= j.within && !STOP.test(gap) && j.joiner.test(gap);
@@ -66,9 +61,9 @@ export function joinedActors(j: CompiledJoint, hits: Hit[], text: string): numbe
     const pair = j.pairs[p]!;
     for (let i = 0; i < hits.length - 1; i++) {
       const hi = hits[i]!;
-      const first = hasGroup(hi, pair[0]) !== null;
+      const first = hasGroup(hi, pair[0]);
       // Neither side, or both at once (台美 is one term, not two joined actors).
-      if (first === (hasGroup(hi, pair[1]) !== null)) continue;
+      if (first === hasGroup(hi, pair[1])) continue;
       const x = first ? pair[0] : pair[1];
       const y = first ? pair[1] : pair[0];
       if (joinedAt(j, hits, i, x, y, text)) {
@@ -86,8 +81,8 @@ function joinedAt(j: CompiledJoint, hits: Hit[], i: number, x: number, y: number
   for (let k = i + 1; k < hits.length; k++) {
     const hk = hits[k]!;
     if (hk.start - hi.end > j.within) return false;
-    if (hasGroup(hk, y) === null) continue;
-    return hasGroup(hk, x) === null && joins(j, text.slice(hi.end, hk.start));
+    if (!hasGroup(hk, y)) continue;
+    return !hasGroup(hk, x) && joins(j, text.slice(hi.end, hk.start));
   }
   return false;
 }

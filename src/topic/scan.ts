@@ -3,13 +3,15 @@
  * the three alternation regexes run once each over the field, and every match is mapped back
  * to what it stands for through its canonical key.
  */
-import { keyOf, type Lexicon, type TermRef } from './compile.js';
+import { keyOf, type Lexicon, type Matched, type TermRef } from './compile.js';
 import type { NormalizedText } from './normalize.js';
 
 export interface Hit {
   start: number;
   end: number;
   refs: TermRef[];
+  /** Groups of the term refs as a bit mask (groups 0–30; higher groups are not in it). */
+  groups: number;
 }
 
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
@@ -33,6 +35,13 @@ function lookup(lex: Lexicon, key: string): TermRef[] | undefined {
   return refs.filter((r) => r.kind === 'exclude');
 }
 
+function matched(refs: TermRef[] | undefined): Matched | null {
+  if (!refs) return null;
+  let groups = 0;
+  for (const r of refs) if (r.kind === 'term' && r.group < 31) groups |= 1 << r.group;
+  return { refs, groups };
+}
+
 // Matched strings repeat across items ("taiwan", "cybersecurity"): the lexicon remembers what
 // each stands for. Bounded, because feed text is unbounded; an acronym's key is marked, since a
 // case-sensitive acronym and a case-folded word may be spelt alike.
@@ -44,13 +53,13 @@ function run(re: RegExp | null, text: string, keyed: (m: string) => string, lex:
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const memoKey = keyed === acronymKey ? `A:${m[0]}` : m[0];
-    let refs = cache.get(memoKey);
-    if (refs === undefined) {
-      refs = lookup(lex, keyed(m[0])) ?? null;
+    let found = cache.get(memoKey);
+    if (found === undefined) {
+      found = matched(lookup(lex, keyed(m[0])));
       if (cache.size >= MEMO_MAX) cache.clear();
-      cache.set(memoKey, refs);
+      cache.set(memoKey, found);
     }
-    if (refs) out.push({ start: m.index, end: m.index + m[0].length, refs });
+    if (found) out.push({ start: m.index, end: m.index + m[0].length, refs: found.refs, groups: found.groups });
     if (m[0].length === 0) re.lastIndex++;
   }
 }

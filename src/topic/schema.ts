@@ -143,7 +143,16 @@ const topicObject = z
     });
     if (t.joint) {
       check(t.joint.group, ['joint', 'group']);
-      t.joint.pairs.forEach((p, i) => p.forEach((n, k) => check(n, ['joint', 'pairs', i, k])));
+      const order = Object.keys(t.groups);
+      t.joint.pairs.forEach((p, i) =>
+        p.forEach((n, k) => {
+          check(n, ['joint', 'pairs', i, k]);
+          // Hits carry their groups as a 31-bit mask, which joined actors are tested against.
+          if (order.indexOf(n) >= 31) {
+            ctx.addIssue({ code: 'custom', path: ['joint', 'pairs', i, k], message: `"${n}" must be one of the first 31 groups to be joined` });
+          }
+        }),
+      );
     }
   });
 

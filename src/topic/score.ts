@@ -118,8 +118,8 @@ function add(ev: Evidence, group: number, term: string, value: number, field: Fi
 }
 
 /** Evidence of each group: the sum of its terms' contributions, capped at 1. */
-function strengths(ev: Evidence, groups: number): number[] {
-  const s = new Array<number>(groups).fill(0);
+function strengths(ev: Evidence, groups: number, into?: Float64Array): Float64Array {
+  const s = into && into.length >= groups ? into.fill(0, 0, groups) : new Float64Array(groups);
   for (const e of ev) s[e.group]! += e.value;
   for (let g = 0; g < groups; g++) if (s[g]! > 1) s[g] = 1;
   return s;
@@ -133,9 +133,26 @@ function titleEvidence(ev: Evidence, g: number): number {
 
 const inTitle = (ev: Evidence, g: number): boolean => titleEvidence(ev, g) > 0;
 
-/** A demotion's title_lacks: a weak term in the title ("meeting", "forum") does not count. */
-const titleAsserts = (t: CompiledTopicData, ev: Evidence, g: number): boolean =>
-  titleEvidence(ev, g) >= t.groups[g]!.weight * t.fields.title - 1e-9;
+/**
+ * A demotion's title_lacks: a weak term in the title ("meeting", "forum") does not count. Two
+ * sides joined as the headline's subject do when the rest of the item confirms cooperation
+ * ("Mainland and Taiwan investigators trade evidence in phishing case" + "police on both
+ * sides"): that is cooperation against a crime, not an attack headline.
+ */
+function titleAsserts(t: CompiledTopicData, ev: Evidence, g: number): boolean {
+  const full = t.groups[g]!.weight * t.fields.title - 1e-9;
+  let title = 0;
+  let all = 0;
+  let joined = false;
+  for (const e of ev) {
+    if (e.group !== g) continue;
+    all += e.value;
+    if (e.field !== 'title') continue;
+    title += e.value;
+    if (t.joint !== null && t.joint.group === g && t.joint.labels.includes(e.term)) joined = true;
+  }
+  return title >= full || (joined && all >= full);
+}
 
 /** Two decimals, like toFixed(2) for 0..1 scores, at a fraction of its cost (it runs per reason). */
 const f2 = (x: number): string => {
@@ -152,7 +169,7 @@ interface RuleWorth {
 }
 
 /** Weakest evidence among a rule's requirements; 0 when one of them has none (the rule does not fire). */
-function weakest(rule: CompiledRule, s: number[]): number {
+function weakest(rule: CompiledRule, s: Float64Array): number {
   let evidence = 1;
   for (const req of rule.all) {
     let best = 0;
@@ -168,11 +185,17 @@ function weakest(rule: CompiledRule, s: number[]): number {
  * names every requirement. A headline that states the whole story with one weak word
  * (公安部与台湾警方合作侦破电诈案) is stronger than the same words spread over the summary.
  */
-function ruleEvidence(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): number {
+function ruleEvidence(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: Evidence): number {
   const evidence = weakest(rule, s);
   if (evidence <= 0 || evidence >= t.headlineFloor) return evidence;
   for (const req of rule.all) if (!req.some((g) => inTitle(ev, g))) return evidence;
   return t.headlineFloor;
+}
+
+/** Whether every requirement mask has a group among `present`. */
+function covers(masks: number[], present: number): boolean {
+  for (let i = 0; i < masks.length; i++) if ((masks[i]! & present) === 0) return false;
+  return true;
 }
 
 function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): boolean {
@@ -181,7 +204,7 @@ function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): bool
 }
 
 /** A rule's worth for this item, or null when it does not fire. */
-function worthOf(t: CompiledTopicData, rule: CompiledRule, s: number[], ev: Evidence): RuleWorth | null {
+function worthOf(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: Evidence): RuleWorth | null {
   const evidence = ruleEvidence(t, rule, s, ev);
   if (evidence <= 0) return null;
   const demoted = isDemoted(t, rule, ev);
@@ -226,6 +249,8 @@ function explain(t: CompiledTopicData, ev: Evidence, notes: string[], score: num
  * plain array): formatting them costs as much as deciding, and most items are dropped without
  * anyone asking why. The hot path allocates only the evidence list.
  */
+let scratch = new Float64Array(32);
+
 export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   if (t.empty) {
     return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };
@@ -234,13 +259,18 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   const notes: string[] = [];
   collect(t, 'title', fields.title, ev, notes);
   collect(t, 'summary', fields.summary, ev, notes);
-  const s = strengths(ev, t.groups.length);
+  // A scratch buffer: the reasons, if asked for, recompute strengths from the evidence.
+  const s = strengths(ev, t.groups.length, (scratch = scratch.length >= t.groups.length ? scratch : new Float64Array(t.groups.length)));
 
+  // Groups with evidence as a bit mask: most rules can be ruled out without weighing evidence.
+  let present = 0;
+  for (let g = 0; g < t.groups.length && g < 31; g++) if (s[g]! > 0) present |= 1 << g;
   let best = 0;
   // Highest score first: a rule cannot be worth more than its score, so once one fires the
   // weaker rules (the partial-evidence ones) mostly need no look.
   for (const rule of t.byScore) {
     if (rule.score <= best) break;
+    if (rule.masks !== null && !covers(rule.masks, present)) continue;
     const evidence = ruleEvidence(t, rule, s, ev);
     if (evidence <= 0) continue;
     let worth = rule.score * (0.5 + 0.5 * evidence);
