@@ -1,0 +1,128 @@
+/**
+ * The structural evidence added after held-out rounds kept missing items that state two
+ * dimensions and imply the third: joined actors, the headline floor, and partial-evidence rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/config.js';
+import { StraitfeedError } from '../../../src/errors.js';
+import { compileTopic, decide } from '../../../src/pipeline/match.js';
+import { topicSchema } from '../../../src/topic/schema.js';
+
+const groups = {
+  us: { terms: ['US', 'Washington', '美國'] },
+  taiwan: { terms: ['Taiwan', 'Taipei', '台灣'] },
+  mainland: { terms: ['China', 'mainland', '公安'] },
+  cyber: { terms: ['cyber security', 'hack*', 'phishing', '資安', '網路詐騙'], weak: ['encryption', '電詐'] },
+  cyber_hint: { terms: ['cable*', 'scam*', '詐'] },
+  cooperation: { terms: ['agreement', 'drill', 'cooperat*', '合作'], weak: ['meeting', 'help'] },
+  hostile: { terms: ['hit', 'stole*', 'phish*'] },
+};
+const demote = { title_has: ['hostile'], title_lacks: ['cooperation'], factor: 0.6 };
+const rules = [
+  { name: 'US–Taiwan cooperation', all: ['us', 'taiwan', 'cyber', 'cooperation'], score: 1, demote },
+  { name: 'mainland–Taiwan cooperation', all: ['mainland', 'taiwan', 'cyber', 'cooperation'], score: 0.85, demote },
+  { name: 'US–Taiwan cyber', all: ['us', 'taiwan', 'cyber'], score: 0.6 },
+  { name: 'US–Taiwan cooperation, cyber implied', all: ['us', 'taiwan', 'cooperation', 'cyber_hint'], score: 0.45 },
+];
+const joint = { group: 'cooperation', pairs: [['us', 'taiwan'], ['mainland', 'taiwan']], joiners: ['and', ',', 'with', '與', '和', '、'] };
+
+const make = (extra: object) => compileTopic(topicSchema.parse({ thresholds: { append: 0.7, review: 0.3 }, groups, rules, ...extra }));
+const plain = make({});
+const topic = make({ joint, headline_floor: 0.7 });
+const item = (title: string, summary: string | null = null) => ({ title, summary, content: null, categories: [] as string[] });
+
+describe('joined actors', () => {
+  it.each([
+    // weak cooperation (0.5), raised to the headline floor (0.7): 1 × (0.5 + 0.5 × 0.7)
+    ['a comma joins two sides', 'US, Taiwan run cyber security tabletop', 'append', 0.85],
+    ['"and" with a role noun between', 'Taiwan police and US experts study hacking cases', 'append', 0.85],
+    ['a CJK joiner', '公安與台灣警方破獲網路詐騙', 'append', 0.722],
+    ['a verb between is not a joiner', 'US urges Taiwan on cyber security', 'review', 0.6],
+    ['a clause break ends the subject', 'US says: Taiwan cyber security improves', 'review', 0.6],
+    ['too far apart', 'US, after a long review of its many programs, Taiwan cyber security', 'review', 0.6],
+  ])('%s', (_what, title, decision, score) => {
+    const d = decide(item(title), topic);
+    expect(d.decision).toBe(decision);
+    expect(d.score).toBeCloseTo(score, 3);
+  });
+
+  it('adds weak cooperation only when the topic has `joint`', () => {
+    expect(decide(item('US, Taiwan run cyber security tabletop'), plain).decision).toBe('review');
+    expect(decide(item('US, Taiwan run cyber security tabletop'), topic).reasons).toContain('cooperation 0.50: joined us & taiwan (title)');
+  });
+
+  it('counts in the title only', () => {
+    const d = decide(item('Cyber security tabletop held', 'US and Taiwan officials attended.'), topic);
+    expect(d).toMatchObject({ decision: 'review', score: 0.45 });
+    expect(d.reasons.some((r) => r.includes('joined'))).toBe(false);
+  });
+
+  it('an attack headline stays demoted, unless the body confirms the joint work', () => {
+    // demoted: 0.85 × 0.6 = 0.51 < the relationship rule's 0.6
+    expect(decide(item('Hackers hit US and Taiwan firms'), topic)).toMatchObject({ decision: 'review', score: 0.6 });
+    const confirmed = decide(item('Mainland and Taiwan investigators trade evidence in phishing case', 'A cooperation agreement covers it.'), topic);
+    expect(confirmed.decision).toBe('append');
+    expect(decide(item('Mainland and Taiwan investigators trade evidence in phishing case'), topic).decision).toBe('review');
+  });
+});
+
+describe('headline floor', () => {
+  it('raises a rule whose every requirement is in the title', () => {
+    expect(decide(item('公安與台灣警方合作偵破電詐案'), plain).score).toBeCloseTo(0.638, 3);
+    const d = decide(item('公安與台灣警方合作偵破電詐案'), topic);
+    expect(d.decision).toBe('append');
+    expect(d.score).toBeCloseTo(0.7225, 2);
+  });
+
+  it('does not raise evidence that only the summary gives', () => {
+    expect(decide(item('Washington, Taipei cooperate on migration', 'New encryption for ministries.'), topic)).toMatchObject({ decision: 'review' });
+  });
+});
+
+describe('partial-evidence rules', () => {
+  it.each([
+    ['cyber implied by a hint goes to review', 'US and Taiwan sign agreement on undersea cables', 'review'],
+    ['no hint: trade still drops', 'US and Taiwan sign agreement on tariffs', 'drop'],
+  ])('%s', (_what, title, decision) => {
+    expect(decide(item(title), topic).decision).toBe(decision);
+  });
+});
+
+const site = `site:
+  title: "T"
+  url: "https://example.org/feeds/"
+topic:
+  groups:
+    a: { terms: [x] }
+    b: { terms: [y] }
+  rules: [{ name: r, all: [a, b], score: 1 }]
+`;
+
+function errorOf(text: string): StraitfeedError {
+  try {
+    resolveConfig(text, '/site/straitfeed.yaml');
+  } catch (e) {
+    if (e instanceof StraitfeedError) return e;
+    throw e;
+  }
+  throw new Error('expected a config error');
+}
+
+describe('topic schema: joint and headline_floor', () => {
+  it('fills defaults', () => {
+    const t = resolveConfig(`${site}  joint: { group: a, pairs: [[a, b]], joiners: [and] }\n`, '/s.yaml').topic;
+    expect(t.joint).toEqual({ group: 'a', pairs: [['a', 'b']], joiners: ['and'], weight: 0.5, within: 12 });
+    expect(t.headline_floor).toBe(0);
+  });
+
+  it.each([
+    ['an unknown joint group', '  joint: { group: c, pairs: [[a, b]], joiners: [and] }\n', 'topic.joint.group: unknown group "c"'],
+    ['an unknown group in a pair', '  joint: { group: a, pairs: [[a, z]], joiners: [and] }\n', 'topic.joint.pairs[0][1]: unknown group "z"'],
+    ['no joiners', '  joint: { group: a, pairs: [[a, b]], joiners: [] }\n', 'topic.joint.joiners'],
+    ['a floor above 1', '  headline_floor: 2\n', 'topic.headline_floor: must be between 0 and 1'],
+  ])('rejects %s', (_what, extra, message) => {
+    const e = errorOf(site + extra);
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toContain(message);
+  });
+});
