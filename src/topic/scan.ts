@@ -72,9 +72,12 @@ export function scanField(field: NormalizedText, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
   if (!field.text) return hits;
   run(lex.latin, field.text, latinKey, lex, hits);
+  const latin = hits.length;
   if (HAS_UPPER_PAIR.test(field.cased)) run(lex.acronym, field.cased, acronymKey, lex, hits);
+  const acronym = hits.length - latin;
   if (HAS_CJK.test(field.text)) run(lex.cjk, field.text, latinKey, lex, hits);
-  if (hits.length < 2) return hits;
+  // One regex's matches are already in order and disjoint: only a mix needs merging.
+  if (hits.length < 2 || hits.length === latin || acronym === hits.length || latin + acronym === 0) return hits;
   // Each regex yields leftmost-longest matches, but the three regexes overlap one another
   // ("US-Taiwan" is a word term, its "US" an acronym): keep the longer, outer match.
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -62,23 +62,24 @@ interface NearSide {
   term: string;
 }
 
-function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, ev: Evidence, notes: string[]): void {
+/** Adds the field's evidence to `ev`; returns the notes (exclusions, negations), made on the first one. */
+function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, ev: Evidence, notes: string[] | null): string[] | null {
   const hits = scanField(norm, t.lexicon);
-  if (hits.length === 0) return;
+  if (hits.length === 0) return notes;
   const fw = t.fields[field];
   let near: NearSide[] | null = null;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     for (const r of h.refs) {
       if (r.kind === 'exclude') {
-        notes.push(`excluded "${r.term}" (${field}): it counts as no term`);
+        (notes ??= []).push(`excluded "${r.term}" (${field}): it counts as no term`);
       } else if (r.kind === 'near') {
         (near ??= []).push({ group: r.group, pair: r.pair, side: r.side, start: h.start, end: h.end, term: r.term });
       } else {
         const neg = t.groups[r.group]!.negatedBy;
         const by = neg >= 0 ? negated(hits, i, norm.text, neg, t.negationWindow) : null;
         if (by !== null) {
-          notes.push(`negated: ${t.groups[r.group]!.name} "${r.term}" after "${by}" (${field})`);
+          (notes ??= []).push(`negated: ${t.groups[r.group]!.name} "${r.term}" after "${by}" (${field})`);
           continue;
         }
         add(ev, r.group, r.term, r.weight * fw, field);
@@ -92,6 +93,7 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
     const mask = joinedActors(j, hits, norm.text);
     for (let p = 0; mask >> p; p++) if (mask & (1 << p)) add(ev, j.group, j.labels[p]!, j.weight * fw, field);
   }
+  return notes;
 }
 
 function addNearPairs(t: CompiledTopicData, near: NearSide[], ev: Evidence, fw: number, field: FieldName): void {
@@ -185,11 +187,19 @@ function weakest(rule: CompiledRule, s: Float64Array): number {
  * names every requirement. A headline that states the whole story with one weak word
  * (公安部与台湾警方合作侦破电诈案) is stronger than the same words spread over the summary.
  */
-function ruleEvidence(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: Evidence): number {
+function ruleEvidence(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: Evidence, titleMask = titleGroups(ev)): number {
   const evidence = weakest(rule, s);
   if (evidence <= 0 || evidence >= t.headlineFloor) return evidence;
+  if (rule.masks !== null) return covers(rule.masks, titleMask) ? t.headlineFloor : evidence;
   for (const req of rule.all) if (!req.some((g) => inTitle(ev, g))) return evidence;
   return t.headlineFloor;
+}
+
+/** Groups with evidence in the title, as a bit mask (groups 0–30). */
+function titleGroups(ev: Evidence): number {
+  let mask = 0;
+  for (const e of ev) if (e.field === 'title' && e.group < 31) mask |= 1 << e.group;
+  return mask;
 }
 
 /** Whether every requirement mask has a group among `present`. */
@@ -256,13 +266,12 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
     return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };
   }
   const ev: Evidence = [];
-  const notes: string[] = [];
-  collect(t, 'title', fields.title, ev, notes);
-  collect(t, 'summary', fields.summary, ev, notes);
+  const notes = collect(t, 'summary', fields.summary, ev, collect(t, 'title', fields.title, ev, null));
   // A scratch buffer: the reasons, if asked for, recompute strengths from the evidence.
   const s = strengths(ev, t.groups.length, (scratch = scratch.length >= t.groups.length ? scratch : new Float64Array(t.groups.length)));
 
   // Groups with evidence as a bit mask: most rules can be ruled out without weighing evidence.
+  const titleMask = titleGroups(ev);
   let present = 0;
   for (let g = 0; g < t.groups.length && g < 31; g++) if (s[g]! > 0) present |= 1 << g;
   let best = 0;
@@ -271,7 +280,7 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   for (const rule of t.byScore) {
     if (rule.score <= best) break;
     if (rule.masks !== null && !covers(rule.masks, present)) continue;
-    const evidence = ruleEvidence(t, rule, s, ev);
+    const evidence = ruleEvidence(t, rule, s, ev, titleMask);
     if (evidence <= 0) continue;
     let worth = rule.score * (0.5 + 0.5 * evidence);
     if (worth > best && rule.demote && isDemoted(t, rule, ev)) worth *= rule.demote.factor;
@@ -286,7 +295,7 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
     decision,
     score,
     get reasons(): string[] {
-      reasons ??= explain(t, ev, notes, score, decision);
+      reasons ??= explain(t, ev, notes ?? [], score, decision);
       return reasons;
     },
   };
