@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { StraitfeedError } from '../../../src/errors.js';
 import { topicSchema } from '../../../src/topic/schema.js';
+import { errorFrom } from '../../helpers/errors.js';
 
 const site = `site:
   title: "T"
@@ -21,13 +22,7 @@ const good = `${site}topic:
 `;
 
 function errorOf(text: string): StraitfeedError {
-  try {
-    resolveConfig(text, '/site/straitfeed.yaml');
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a config error');
+  return errorFrom(() => resolveConfig(text, '/site/straitfeed.yaml'));
 }
 
 describe('topic schema', () => {
