@@ -12,6 +12,3 @@ export function createLogger(opts: { level?: string; destination?: number } = {}
     pino.destination({ dest: opts.destination ?? 2, sync: true }),
   );
 }
-
-/** A logger that writes nothing, for library callers and tests. */
-export const silentLogger: Logger = pino({ level: 'silent' });

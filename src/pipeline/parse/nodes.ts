@@ -5,6 +5,7 @@
  * xml2js shapes (explicitArray): an element is an array of occurrences; each occurrence is a string
  * (text only), `{_: text, $: attrs}` (text with attributes), `{$: attrs, child: [...]}` or ''.
  */
+import { escapeHtml } from '../../text/sanitize.js';
 
 export type XmlNode = { [key: string]: unknown; $?: Record<string, string>; _?: string };
 
@@ -61,14 +62,6 @@ export function childTexts(parent: XmlNode | null | undefined, ...names: string[
   return out;
 }
 
-export function childNode(parent: XmlNode | null | undefined, name: string): XmlNode | null {
-  return asNode(children(parent, name)[0]);
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function serializeChildren(n: XmlNode): string {
   let out = '';
   for (const [key, value] of Object.entries(n)) {
@@ -84,9 +77,9 @@ function serialize(tag: string, occ: unknown): string {
   const attrs = n?.$
     ? Object.entries(n.$)
         .filter(([k]) => !k.startsWith('xmlns'))
-        .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+        .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
         .join('')
     : '';
-  const body = typeof occ === 'string' ? escapeXml(occ) : n ? `${typeof n._ === 'string' ? escapeXml(n._) : ''}${serializeChildren(n)}` : '';
+  const body = typeof occ === 'string' ? escapeHtml(occ) : n ? `${typeof n._ === 'string' ? escapeHtml(n._) : ''}${serializeChildren(n)}` : '';
   return `<${name}${attrs}>${body}</${name}>`;
 }
