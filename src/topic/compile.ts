@@ -39,6 +39,10 @@ export interface CompiledRule {
   /** Each requirement as a bit mask of its groups (topics of at most 31 groups), else null. */
   masks: number[] | null;
   score: number;
+  /** Groups that must have no evidence for the rule to fire (`none`). */
+  none: number[];
+  /** `none` as a bit mask (topics of at most 31 groups), else 0 and `none` is checked one by one. */
+  noneMask: number;
   demote: { titleHas: number[]; titleLacks: number[]; factor: number } | null;
 }
 
@@ -197,6 +201,8 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     all: r.all.map((req) => (typeof req === 'string' ? [idx(req)] : req.map(idx))),
     masks: names.length <= 31 ? r.all.map((req) => (typeof req === 'string' ? [req] : req).reduce((m, n) => m | (1 << idx(n)), 0)) : null,
     score: r.score,
+    none: r.none.map(idx),
+    noneMask: names.length <= 31 ? r.none.reduce((m, n) => m | (1 << idx(n)), 0) : 0,
     demote: r.demote
       ? { titleHas: r.demote.title_has.map(idx), titleLacks: r.demote.title_lacks.map(idx), factor: r.demote.factor }
       : null,
@@ -219,6 +225,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
           topic.joint.pairs.map(([a, b]) => [idx(a), idx(b)] as [number, number]),
           topic.joint.pairs,
           topic.joint.joiners.map((j) => (j.trim() === ',' ? ',' : normalizeTerm(j))),
+          topic.joint.tight_joiners,
         )
       : null,
     empty: rules.length === 0,

@@ -6,6 +6,7 @@
  * a ring"). Held-out rounds kept missing such items, word lists cannot enumerate the verbs, so
  * the structure itself counts: a term of one side, a short gap containing a joiner ("and", ",",
  * "with", 與, 和, 、) and a term of the other side add evidence to a group (cooperation).
+ * A tight joiner ("-", "/") joins only when it is the whole gap: "FBI-CIB probe".
  * It counts as weak evidence: attack headlines ("hackers hit Taiwan and US firms") still go
  * through the rules' demotion, which a joined pair never lifts.
  */
@@ -24,6 +25,8 @@ export interface CompiledJoint {
   labels: string[];
   /** Any joiner in a gap: Latin joiners as whole words, others (",", 與, 、) anywhere. */
   joiner: RegExp;
+  /** Joiners that join only as the whole gap ("FBI-CIB"), never inside one ("US-made ... Taiwan"). */
+  tight: ReadonlySet<string>;
 }
 
 /** A clause break other than a comma ends the subject: "US says: Taiwan ..." is not joined. */
@@ -38,16 +41,18 @@ export function compileJoint(
   pairs: [number, number][],
   names: [string, string][],
   joiners: string[],
+  tight: string[] = [],
 ): CompiledJoint {
   const alts = joiners.map((j) => (LATIN.test(j) ? `(?<![a-z0-9\\u00c0-\\u024f])${escape(j)}(?![a-z0-9\\u00c0-\\u024f])` : escape(j)));
   const labels = names.map(([a, b]) => `joined ${a} & ${b}`);
-  return { group, weight, within, pairs, labels, joiner: new RegExp(alts.join('|')) };
+  return { group, weight, within, pairs, labels, joiner: new RegExp(alts.join('|')), tight: new Set(tight) };
 }
 
 /** Whether a hit counts for group g (compileJoint accepts groups 0–30 only, the hit's mask). */
 const hasGroup = (h: Hit, g: number): boolean => (h.groups & (1 << g)) !== 0;
 
 function joins(j: CompiledJoint, gap: string): boolean {
+  if (j.tight.size > 0 && j.tight.has(gap.trim())) return true;
   return gap.length <= j.within && !STOP.test(gap) && j.joiner.test(gap);
 }
 

@@ -54,6 +54,11 @@ const ruleSchema = z.strictObject({
   all: z.array(requirement).min(1, { message: 'a rule needs at least one group' }),
   /** The score this rule gives when all its groups match with full evidence. */
   score: unit,
+  /**
+   * The rule fires only when none of these groups has any evidence in the item: "US, Taiwan
+   * and cyber with no adversary or conflict named" is engagement, with one it may be a warning.
+   */
+  none: z.array(groupName).default([]),
   /** Lower the score when the title frames the item differently (e.g. conflict, not cooperation). */
   demote: z
     .strictObject({
@@ -92,6 +97,11 @@ const jointSchema = z.strictObject({
     .max(30, { message: 'joint allows at most 30 pairs' }),
   /** Words or characters that join them: and, ",", with, 與, 和, 、. */
   joiners: z.array(z.string().trim().min(1, { message: 'a joiner must not be empty' })).min(1),
+  /**
+   * Joiners that count only as the whole gap between the two terms: "-" joins "FBI-CIB probe"
+   * but not "US-made chips for Taiwan".
+   */
+  tight_joiners: z.array(z.string().trim().min(1, { message: 'a joiner must not be empty' })).default([]),
   /** Evidence of one joined pair in the title, like a term's weight (the summary counts `fields.summary` of it). */
   weight: unit.default(0.5),
   /** At most this many characters between the two terms (the joiner included). */
@@ -137,6 +147,11 @@ const topicObject = z
       r.all.forEach((req, j) => {
         if (typeof req === 'string') check(req, ['rules', i, 'all', j]);
         else req.forEach((n, k) => check(n, ['rules', i, 'all', j, k]));
+      });
+      const required = new Set(r.all.flat());
+      r.none.forEach((n, k) => {
+        check(n, ['rules', i, 'none', k]);
+        if (required.has(n)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'none', k], message: `"${n}" is also in all: the rule could never fire` });
       });
       r.demote?.title_has.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_has', k]));
       r.demote?.title_lacks.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_lacks', k]));

@@ -5,7 +5,8 @@
  *    weight (title 1, summary 0.5 by default; the best field counts), capped at 1. Near pairs
  *    add like terms. A term right after a negating term in the same clause ("refused to
  *    cooperate", 拒不配合, 打压两岸交流) adds nothing.
- * 2. A rule fires when every one of its requirements has evidence; it is worth
+ * 2. A rule fires when every one of its requirements has evidence and none of its `none` groups
+ *    has any; it is worth
  *    score × (0.5 + 0.5 × weakest evidence), so a rule resting on one summary word is worth less
  *    than one the headline states. A demotion multiplies that when the title frames the item
  *    differently (conflict words in the title, no cooperation word in it).
@@ -213,8 +214,16 @@ function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): bool
   return d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
 }
 
+/** Whether a group the rule requires absent (`none`) has evidence: then the rule does not fire. */
+function ruledOut(rule: CompiledRule, s: Float64Array, present = -1): boolean {
+  if (rule.none.length === 0) return false;
+  if (present >= 0 && rule.masks !== null) return (rule.noneMask & present) !== 0;
+  return rule.none.some((g) => s[g]! > 0);
+}
+
 /** A rule's worth for this item, or null when it does not fire. */
 function worthOf(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: Evidence): RuleWorth | null {
+  if (ruledOut(rule, s)) return null;
   const evidence = ruleEvidence(t, rule, s, ev);
   if (evidence <= 0) return null;
   const demoted = isDemoted(t, rule, ev);
@@ -230,7 +239,8 @@ function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
     const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
     demote = `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
   }
-  return `rule "${w.rule.name}": ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;
+  const none = w.rule.none.length ? ` (no ${w.rule.none.map((g) => t.groups[g]!.name).join('/')} in the item)` : '';
+  return `rule "${w.rule.name}"${none}: ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;
 }
 
 /** The reasons of a decision: the rule and its arithmetic, each group's terms, notes, verdict. */
@@ -280,6 +290,7 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   for (const rule of t.byScore) {
     if (rule.score <= best) break;
     if (rule.masks !== null && !covers(rule.masks, present)) continue;
+    if (ruledOut(rule, s, present)) continue;
     const evidence = ruleEvidence(t, rule, s, ev, titleMask);
     if (evidence <= 0) continue;
     let worth = rule.score * (0.5 + 0.5 * evidence);

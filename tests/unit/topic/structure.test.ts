@@ -66,6 +66,42 @@ describe('joined actors', () => {
   });
 });
 
+describe('tight joiners', () => {
+  const tight = make({ joint: { ...joint, tight_joiners: ['-', '/'] }, headline_floor: 0.7 });
+
+  it.each([
+    ['a hyphen that is the whole gap joins', 'Washington-Taipei cyber security probe', 'append', 0.85],
+    ['so does a slash', 'Washington/Taipei cyber security probe', 'append', 0.85],
+    ['a hyphen inside a longer gap joins nothing', 'Washington-made kit for Taipei cyber security', 'review', 0.6],
+  ])('%s', (_what, title, decision, score) => {
+    expect(decide(item(title), tight)).toMatchObject({ decision, score });
+  });
+
+  it('are not joiners without tight_joiners', () => {
+    expect(decide(item('Washington-Taipei cyber security probe'), topic)).toMatchObject({ decision: 'review', score: 0.6 });
+  });
+});
+
+describe('rules with none', () => {
+  const engaged = make({
+    headline_floor: 0.7,
+    rules: [...rules, { name: 'engagement', all: ['us', 'taiwan', 'cyber'], none: ['mainland', 'hostile'], score: 0.85 }],
+  });
+
+  it('fire only when no group of `none` has evidence anywhere in the item', () => {
+    const d = decide(item('Washington cyber security experts in Taipei'), engaged);
+    expect(d).toMatchObject({ decision: 'append', score: 0.85 });
+    expect(d.reasons[0]).toBe('rule "engagement" (no mainland/hostile in the item): 0.85 × (0.5 + 0.5 × weakest evidence 1.00) = 0.85');
+    expect(decide(item('Washington cyber security experts in Taipei', 'They discussed China.'), engaged)).toMatchObject({ decision: 'review', score: 0.6 });
+    expect(decide(item('Hackers hit Washington cyber security experts in Taipei'), engaged)).toMatchObject({ decision: 'review', score: 0.6 });
+  });
+
+  it('are weighed like any rule when a dimension is only in the summary', () => {
+    // cyber from the summary only: 0.85 × (0.5 + 0.5 × 0.5) = 0.6375, below append
+    expect(decide(item('Washington experts in Taipei', 'Cyber security was the theme.'), engaged)).toMatchObject({ decision: 'review', score: 0.638 });
+  });
+});
+
 describe('headline floor', () => {
   it('raises a rule whose every requirement is in the title', () => {
     expect(decide(item('公安與台灣警方合作偵破電詐案'), plain).score).toBeCloseTo(0.638, 3);
@@ -111,7 +147,7 @@ function errorOf(text: string): StraitfeedError {
 describe('topic schema: joint and headline_floor', () => {
   it('fills defaults', () => {
     const t = resolveConfig(`${site}  joint: { group: a, pairs: [[a, b]], joiners: [and] }\n`, '/s.yaml').topic;
-    expect(t.joint).toEqual({ group: 'a', pairs: [['a', 'b']], joiners: ['and'], weight: 0.5, within: 12 });
+    expect(t.joint).toEqual({ group: 'a', pairs: [['a', 'b']], joiners: ['and'], tight_joiners: [], weight: 0.5, within: 12 });
     expect(t.headline_floor).toBe(0);
   });
 
@@ -120,8 +156,18 @@ describe('topic schema: joint and headline_floor', () => {
     ['an unknown group in a pair', '  joint: { group: a, pairs: [[a, z]], joiners: [and] }\n', 'topic.joint.pairs[0][1]: unknown group "z"'],
     ['no joiners', '  joint: { group: a, pairs: [[a, b]], joiners: [] }\n', 'topic.joint.joiners'],
     ['a floor above 1', '  headline_floor: 2\n', 'topic.headline_floor: must be between 0 and 1'],
+    ['an empty tight joiner', '  joint: { group: a, pairs: [[a, b]], joiners: [and], tight_joiners: [" "] }\n', 'topic.joint.tight_joiners[0]: a joiner must not be empty'],
   ])('rejects %s', (_what, extra, message) => {
     const e = errorOf(site + extra);
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toContain(message);
+  });
+
+  it.each([
+    ['an unknown group in none', '[z]', 'topic.rules[0].none[0]: unknown group "z"'],
+    ['a group both required and excluded', '[b]', 'topic.rules[0].none[0]: "b" is also in all: the rule could never fire'],
+  ])('rejects %s', (_what, none, message) => {
+    const e = errorOf(site.replace('score: 1 }]', `score: 1, none: ${none} }]`));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toContain(message);
   });
