@@ -75,6 +75,7 @@ export type Verdict = 'append' | 'review' | 'drop';
 export interface Decision {
   decision: Verdict;
   score: number;
-  /** Human-readable: which terms matched, which rule fired, why this score. */
+  /** Human-readable: which terms matched, which rule fired, why this score. Topic decisions write
+   * them on first read (a getter): copy a decision by naming its fields, not by spreading it. */
   reasons: string[];
 }

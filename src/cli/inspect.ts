@@ -78,7 +78,10 @@ export async function runInspect(ctx: CommandContext, source: string, opts: { js
     return 1;
   }
   const topic = compileTopic(ctx.config.topic);
-  const items: Scored[] = feed.items.map((it) => ({ ...it, ...decide(it, topic, { language: feed.language }) }));
+  const items: Scored[] = feed.items.map((it) => {
+    const d = decide(it, topic, { language: feed.language });
+    return { ...it, decision: d.decision, score: d.score, reasons: d.reasons };
+  });
   if (opts.json) ctx.stdout.write(`${JSON.stringify(toJson(result.url, result.encoding, feed, items), null, 2)}\n`);
   else ctx.stdout.write(toTable(result.url, result.encoding, feed, items));
   return 0;

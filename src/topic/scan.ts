@@ -16,6 +16,7 @@ export interface Hit {
 
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const HAS_UPPER_PAIR = /[A-Z][^A-Z]{0,3}[A-Z]/;
+const HAS_LATIN = /[a-z0-9\u00c0-\u024f]/;
 
 /**
  * What a matched key stands for: its exact terms plus the longest wildcard term it extends
@@ -71,7 +72,8 @@ const acronymKey = (m: string): string => `A:${keyOf(m, true)}`;
 export function scanField(field: NormalizedText, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
   if (!field.text) return hits;
-  run(lex.latin, field.text, latinKey, lex, hits);
+  // Latin terms start with a letter or digit: Chinese text without one needs no Latin scan.
+  if (HAS_LATIN.test(field.text)) run(lex.latin, field.text, latinKey, lex, hits);
   const latin = hits.length;
   if (HAS_UPPER_PAIR.test(field.cased)) run(lex.acronym, field.cased, acronymKey, lex, hits);
   const acronym = hits.length - latin;
