@@ -73,6 +73,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['sending experts is cooperation', 'Washington sends network security experts to Taipei', 'append'],
     ['a scam compound is cybercrime', 'Taiwan and mainland police discuss scam compounds in talks', 'append'],
     ['Jimmy Lai is not Taiwan', 'Jimmy Lai trial: Chinese prosecutors cite hacked messages', 'drop'],
+    ['US, Taiwan and cyber with no adversary named is engagement', 'NSA analysts spend a week with Taiwan incident responders', 'append'],
+    ['an adversary named keeps it for review', 'NSA analysts in Taipei say Chinese hackers are getting bolder', 'review'],
+    ['a market deal is not engagement', 'US venture capital firm buys stake in Taiwanese cybersecurity startup', 'review'],
+    ['a mainland city names the mainland', '深圳警方稱台灣駭客入侵企業系統', 'review'],
+    ['a fake app is online fraud', 'Kinmen and Xiamen police bust fake banking app gang', 'append'],
+    ['donating forensic kits is engagement', '美國在台協會捐贈資安鑑識設備給刑事局', 'append'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
