@@ -43,7 +43,8 @@ export interface CompiledRule {
   none: number[];
   /** `none` as a bit mask (topics of at most 31 groups), else 0 and `none` is checked one by one. */
   noneMask: number;
-  demote: { titleHas: number[]; titleLacks: number[]; factor: number } | null;
+  /** Demotions: each that applies multiplies the rule's worth by its factor. */
+  demote: { titleHas: number[]; titleLacks: number[]; factor: number }[];
 }
 
 /** What one matched string stands for, with the groups its terms count for as a bit mask (groups 0–30). */
@@ -203,9 +204,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     score: r.score,
     none: r.none.map(idx),
     noneMask: names.length <= 31 ? r.none.reduce((m, n) => m | (1 << idx(n)), 0) : 0,
-    demote: r.demote
-      ? { titleHas: r.demote.title_has.map(idx), titleLacks: r.demote.title_lacks.map(idx), factor: r.demote.factor }
-      : null,
+    demote: r.demote.map((d) => ({ titleHas: d.title_has.map(idx), titleLacks: d.title_lacks.map(idx), factor: d.factor })),
   }));
 
   return {
@@ -218,15 +217,16 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     negationWindow: topic.negation_window,
     headlineFloor: topic.headline_floor,
     joint: topic.joint
-      ? compileJoint(
-          idx(topic.joint.group),
-          topic.joint.weight,
-          topic.joint.within,
-          topic.joint.pairs.map(([a, b]) => [idx(a), idx(b)] as [number, number]),
-          topic.joint.pairs,
-          topic.joint.joiners.map((j) => (j.trim() === ',' ? ',' : normalizeTerm(j))),
-          topic.joint.tight_joiners,
-        )
+      ? compileJoint({
+          group: idx(topic.joint.group),
+          subjectGroup: topic.joint.subject_group === undefined ? -1 : idx(topic.joint.subject_group),
+          weight: topic.joint.weight,
+          within: topic.joint.within,
+          pairs: topic.joint.pairs.map(([a, b]) => [idx(a), idx(b)] as [number, number]),
+          names: topic.joint.pairs,
+          joiners: topic.joint.joiners.map((j) => (j.trim() === ',' ? ',' : normalizeTerm(j))),
+          tight: topic.joint.tight_joiners,
+        })
       : null,
     empty: rules.length === 0,
   };

@@ -6,6 +6,7 @@
  * because a watcher without a topic cannot know what is relevant and must not publish blindly.
  */
 import { z } from 'zod';
+import { MAX_PAIRS } from './joint.js';
 
 const unit = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
 
@@ -48,6 +49,12 @@ const groupSchema = z.strictObject({
 
 const requirement = z.union([groupName, z.array(groupName).min(1)]);
 
+const demoteSchema = z.strictObject({
+  title_has: z.array(groupName).min(1),
+  title_lacks: z.array(groupName).default([]),
+  factor: unit.default(0.5),
+});
+
 const ruleSchema = z.strictObject({
   name: z.string().trim().min(1, { message: 'must not be empty' }),
   /** Every entry must match; an entry that is a list is satisfied by any one of its groups. */
@@ -59,14 +66,14 @@ const ruleSchema = z.strictObject({
    * and cyber with no adversary or conflict named" is engagement, with one it may be a warning.
    */
   none: z.array(groupName).default([]),
-  /** Lower the score when the title frames the item differently (e.g. conflict, not cooperation). */
+  /**
+   * Lower the score when the title frames the item differently (e.g. conflict, not cooperation).
+   * One demotion or a list; every one that applies multiplies the worth by its factor.
+   */
   demote: z
-    .strictObject({
-      title_has: z.array(groupName).min(1),
-      title_lacks: z.array(groupName).default([]),
-      factor: unit.default(0.5),
-    })
-    .optional(),
+    .union([demoteSchema, z.array(demoteSchema)])
+    .optional()
+    .transform((d) => (d === undefined ? [] : Array.isArray(d) ? d : [d])),
 });
 
 const thresholdsSchema = z
@@ -90,11 +97,16 @@ const fieldsSchema = z.strictObject({
 const jointSchema = z.strictObject({
   /** The group the evidence counts for (e.g. cooperation). */
   group: groupName,
+  /**
+   * A group that a joined pair opening the title also counts for (full evidence): two sides as
+   * the headline's subject act together, whatever attack word follows. It may have no terms.
+   */
+  subject_group: groupName.optional(),
   /** Pairs of groups whose terms, joined, make one subject: [[us, taiwan], [mainland, taiwan]]. */
   pairs: z
     .array(z.tuple([groupName, groupName]))
     .min(1, { message: 'joint needs at least one pair' })
-    .max(30, { message: 'joint allows at most 30 pairs' }),
+    .max(MAX_PAIRS, { message: `joint allows at most ${MAX_PAIRS} pairs` }),
   /** Words or characters that join them: and, ",", with, 與, 和, 、. */
   joiners: z.array(z.string().trim().min(1, { message: 'a joiner must not be empty' })).min(1),
   /**
@@ -139,7 +151,7 @@ const topicObject = z
       if (!GROUP_NAME.test(g)) ctx.addIssue({ code: 'custom', path: ['groups', g], message: GROUP_NAME_MESSAGE });
       def.implies.forEach((n, i) => check(n, ['groups', g, 'implies', i]));
       if (def.negated_by !== undefined) check(def.negated_by, ['groups', g, 'negated_by']);
-      if (def.terms.length + def.weak.length + def.near.length === 0) {
+      if (def.terms.length + def.weak.length + def.near.length === 0 && t.joint?.subject_group !== g) {
         ctx.addIssue({ code: 'custom', path: ['groups', g], message: 'a group needs terms, weak terms or near pairs' });
       }
     }
@@ -153,11 +165,16 @@ const topicObject = z
         check(n, ['rules', i, 'none', k]);
         if (required.has(n)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'none', k], message: `"${n}" is also in all: the rule could never fire` });
       });
-      r.demote?.title_has.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_has', k]));
-      r.demote?.title_lacks.forEach((n, k) => check(n, ['rules', i, 'demote', 'title_lacks', k]));
+      const many = r.demote.length > 1;
+      r.demote.forEach((d, m) => {
+        const at = many ? ['rules', i, 'demote', m] : ['rules', i, 'demote'];
+        d.title_has.forEach((n, k) => check(n, [...at, 'title_has', k]));
+        d.title_lacks.forEach((n, k) => check(n, [...at, 'title_lacks', k]));
+      });
     });
     if (t.joint) {
       check(t.joint.group, ['joint', 'group']);
+      if (t.joint.subject_group !== undefined) check(t.joint.subject_group, ['joint', 'subject_group']);
       const order = Object.keys(t.groups);
       t.joint.pairs.forEach((p, i) =>
         p.forEach((n, k) => {

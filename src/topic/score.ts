@@ -15,7 +15,7 @@
 import type { Decision, Verdict } from '../model.js';
 import type { CompiledTopicData, CompiledRule } from './compile.js';
 import type { NormalizedText } from './normalize.js';
-import { joinedActors } from './joint.js';
+import { isJoined, joinedActors, opensTitle } from './joint.js';
 import { scanField, type Hit } from './scan.js';
 
 export interface Fields {
@@ -92,7 +92,11 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
   // Headlines are where two sides are made one subject; summaries narrate (and cost more to scan).
   if (j && field === 'title' && hits.length > 1) {
     const mask = joinedActors(j, hits, norm.text);
-    for (let p = 0; mask >> p; p++) if (mask & (1 << p)) add(ev, j.group, j.labels[p]!, j.weight * fw, field);
+    for (let p = 0; p < j.pairs.length; p++) {
+      if (!isJoined(mask, p)) continue;
+      add(ev, j.group, j.labels[p]!, j.weight * fw, field);
+      if (j.subjectGroup >= 0 && opensTitle(mask, p)) add(ev, j.subjectGroup, j.subjectLabels[p]!, fw, field);
+    }
   }
   return notes;
 }
@@ -209,9 +213,17 @@ function covers(masks: number[], present: number): boolean {
   return true;
 }
 
-function isDemoted(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): boolean {
-  const d = rule.demote;
-  return d !== null && d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
+type Demotion = CompiledRule['demote'][number];
+
+function applies(t: CompiledTopicData, d: Demotion, ev: Evidence): boolean {
+  return d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
+}
+
+/** The product of the factors of the rule's demotions that apply (1: none does). */
+function demotion(t: CompiledTopicData, rule: CompiledRule, ev: Evidence): number {
+  let f = 1;
+  for (const d of rule.demote) if (applies(t, d, ev)) f *= d.factor;
+  return f;
 }
 
 /** Whether a group the rule requires absent (`none`) has evidence: then the rule does not fire. */
@@ -226,18 +238,18 @@ function worthOf(t: CompiledTopicData, rule: CompiledRule, s: Float64Array, ev: 
   if (ruledOut(rule, s)) return null;
   const evidence = ruleEvidence(t, rule, s, ev);
   if (evidence <= 0) return null;
-  const demoted = isDemoted(t, rule, ev);
-  const worth = rule.score * (0.5 + 0.5 * evidence) * (demoted ? rule.demote!.factor : 1);
-  return { rule, worth, evidence, demoted };
+  const factor = demotion(t, rule, ev);
+  const worth = rule.score * (0.5 + 0.5 * evidence) * factor;
+  return { rule, worth, evidence, demoted: factor < 1 };
 }
 
 function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
   let demote = '';
-  const d = w.rule.demote;
-  if (w.demoted && d) {
+  for (const d of w.demoted ? w.rule.demote : []) {
+    if (!applies(t, d, ev)) continue;
     const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
     const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
-    demote = `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
+    demote += `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
   }
   const none = w.rule.none.length ? ` (no ${w.rule.none.map((g) => t.groups[g]!.name).join('/')} in the item)` : '';
   return `rule "${w.rule.name}"${none}: ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;
@@ -317,7 +329,7 @@ export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
     const evidence = ruleEvidence(t, rule, s, ev, titleMask);
     if (evidence <= 0) continue;
     let worth = rule.score * (0.5 + 0.5 * evidence);
-    if (worth > best && rule.demote && isDemoted(t, rule, ev)) worth *= rule.demote.factor;
+    if (worth > best && rule.demote.length > 0) worth *= demotion(t, rule, ev);
     if (worth > best) best = worth;
   }
   const score = Math.round(Math.min(1, best) * 1000) / 1000;

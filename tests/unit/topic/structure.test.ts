@@ -82,6 +82,47 @@ describe('tight joiners', () => {
   });
 });
 
+describe('joined actors opening the headline', () => {
+  const subjectTopic = make({
+    groups: { ...groups, together: {} },
+    joint: { ...joint, subject_group: 'together' },
+    headline_floor: 0.7,
+    rules: [
+      {
+        name: 'US–Taiwan cooperation',
+        all: ['us', 'taiwan', 'cyber', 'cooperation'],
+        score: 1,
+        demote: [
+          { title_has: ['hostile'], title_lacks: ['cooperation', 'together'], factor: 0.6 },
+          { title_has: ['mainland'], title_lacks: ['taiwan'], factor: 0.5 },
+        ],
+      },
+      ...rules.slice(2),
+    ],
+  });
+
+  it('count for subject_group, which lifts a demotion that lists it', () => {
+    const d = decide(item('US and Taiwan police take down hacking ring that hit banks'), subjectTopic);
+    expect(d).toMatchObject({ decision: 'append', score: 0.85 });
+    expect(d.reasons).toContain('together 1.00: us & taiwan as the subject (title)');
+  });
+
+  it('do not when the pair comes later in the title', () => {
+    const d = decide(item('Hacking ring hit banks, say US and Taiwan police'), subjectTopic);
+    // 1 × (0.5 + 0.5 × 0.7) × 0.6: demoted, below the relationship rule's 0.6
+    expect(d).toMatchObject({ decision: 'review', score: 0.6 });
+    expect(d.reasons.some((r) => r.startsWith('together'))).toBe(false);
+  });
+
+  it('demotions in a list multiply, and each is named in the reasons', () => {
+    const d = decide(item('China hackers hit US banks', 'Taiwan police worked on the case under an agreement.'), subjectTopic);
+    const line = d.reasons.find((r) => r.includes('"US–Taiwan cooperation"'))!;
+    expect(line).toContain('demoted ×0.60 (title has hostile but no cooperation/together), demoted ×0.50 (title has mainland but no taiwan)');
+    // 1 × (0.5 + 0.5 × 0.5) × 0.6 × 0.5
+    expect(line).toMatch(/weakest evidence 0\.50\).* = 0\.22$/);
+  });
+});
+
 describe('rules with none', () => {
   const engaged = make({
     headline_floor: 0.7,
@@ -156,6 +197,7 @@ describe('topic schema: joint and headline_floor', () => {
     ['an unknown group in a pair', '  joint: { group: a, pairs: [[a, z]], joiners: [and] }\n', 'topic.joint.pairs[0][1]: unknown group "z"'],
     ['no joiners', '  joint: { group: a, pairs: [[a, b]], joiners: [] }\n', 'topic.joint.joiners'],
     ['a floor above 1', '  headline_floor: 2\n', 'topic.headline_floor: must be between 0 and 1'],
+    ['an unknown subject group', '  joint: { group: a, subject_group: q, pairs: [[a, b]], joiners: [and] }\n', 'topic.joint.subject_group: unknown group "q"'],
     ['an empty tight joiner', '  joint: { group: a, pairs: [[a, b]], joiners: [and], tight_joiners: [" "] }\n', 'topic.joint.tight_joiners[0]: a joiner must not be empty'],
   ])('rejects %s', (_what, extra, message) => {
     const e = errorOf(site + extra);
