@@ -79,8 +79,18 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a mainland city names the mainland', '深圳警方稱台灣駭客入侵企業系統', 'review'],
     ['a fake app is online fraud', 'Kinmen and Xiamen police bust fake banking app gang', 'append'],
     ['donating forensic kits is engagement', '美國在台協會捐贈資安鑑識設備給刑事局', 'append'],
+    ["a product's origin is not an actor", 'CISA flags exploited bug in Taiwanese-made routers', 'drop'],
+    ['two sides opening the headline fight the attack together', 'FBI and Taiwan police dismantle ransomware gang that hit hospitals', 'append'],
+    ['the same sides after an attack verb are its targets', 'Ransomware gang hits hospitals in US and Taiwan', 'review'],
+    ['cross-Straits is cross-strait', 'Cross-Straits investigators share phishing evidence', 'append'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
+  });
+
+  it('a third country in the headline with Taiwan only in the summary is their story, not appended', () => {
+    const d = decide(item('US and Japan add cyber defense drill to naval exercise', 'Planners cited a Taiwan contingency.'), topic);
+    expect(d.decision).toBe('review');
+    expect(d.reasons[0]).toContain('title has third_party but no taiwan');
   });
 });
 
