@@ -75,7 +75,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['Jimmy Lai is not Taiwan', 'Jimmy Lai trial: Chinese prosecutors cite hacked messages', 'drop'],
     ['US, Taiwan and cyber with no adversary named is engagement', 'NSA analysts spend a week with Taiwan incident responders', 'append'],
     ['an adversary named keeps it for review', 'NSA analysts in Taipei say Chinese hackers are getting bolder', 'review'],
-    ['a market deal is not engagement', 'US venture capital firm buys stake in Taiwanese cybersecurity startup', 'review'],
+    ['a market deal is neither engagement nor a relationship story', 'US venture capital firm buys stake in Taiwanese cybersecurity startup', 'drop'],
+    ["a vendor's patch names two countries, not a relationship", 'Taiwanese router maker patches flaw for US customers', 'drop'],
+    ['one side rehearsing is not cooperation', 'China rehearses cyber campaign to cut Taiwan off in a crisis', 'review'],
+    ['an attack-and-defense contest is a drill, not an attack', 'Taiwan students compete in Fujian cyber attack-and-defense contest', 'append'],
+    ['美+資安 keeps its 資安', '美資安專家來台協助檢測選務系統', 'append'],
+    ['mainland rhetoric is conflict', '國台辦：台當局以資安為由排斥大陸產品是政治操弄', 'review'],
     ['a mainland city names the mainland', '深圳警方稱台灣駭客入侵企業系統', 'review'],
     ['a fake app is online fraud', 'Kinmen and Xiamen police bust fake banking app gang', 'append'],
     ['donating forensic kits is engagement', '美國在台協會捐贈資安鑑識設備給刑事局', 'append'],
@@ -85,6 +90,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['cross-Straits is cross-strait', 'Cross-Straits investigators share phishing evidence', 'append'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
+  });
+
+  it('a US–China headline with Taiwan only in the summary is not appended', () => {
+    const d = decide(item('US presses China over hacking in high-level talks', 'Taiwan also came up.'), topic);
+    expect(d.decision).toBe('review');
+    expect(d.reasons.join('\n')).toContain('title has mainland but no taiwan');
   });
 
   it('a third country in the headline with Taiwan only in the summary is their story, not appended', () => {
