@@ -88,6 +88,10 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['two sides opening the headline fight the attack together', 'FBI and Taiwan police dismantle ransomware gang that hit hospitals', 'append'],
     ['the same sides after an attack verb are its targets', 'Ransomware gang hits hospitals in US and Taiwan', 'review'],
     ['cross-Straits is cross-strait', 'Cross-Straits investigators share phishing evidence', 'append'],
+    ["the strait as a place is not cross-strait relations", 'Seoul and Washington expand cyber drills amid Taiwan Strait tensions', 'review'],
+    ['a capital names its government', 'Manila and Washington open cyber dialogue', 'drop'],
+    ['phished is phishing', 'Chinese spies phished engineers at US firms arming Taiwan', 'review'],
+    ['Pacific islands are not the island', 'Beijing-linked hackers hit Pacific island ministries', 'drop'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
