@@ -50,6 +50,37 @@ describe('production topic on our own labelled items', () => {
   });
 });
 
+describe('production topic: terms hidden inside longer terms', () => {
+  // A scan takes the longest term at each position, so a CJK term inside a longer term of
+  // another group is not seen there (聯邦調查局 hides 調查局). Each such case below was reviewed:
+  // the longer term means something else. A new one means listing the longer term in the
+  // shorter one's group too (as 攻防演練 is in cooperation), or adding it here.
+  const REVIEWED = [
+    '联邦调查局 > 调查局 (taiwan)', '网路安全暨基础设施安全局 > 网路安全 (cyber)',
+    '网络安全和基础设施安全局 > 网络安全 (cyber)', '美驻台 > 驻台 (taiwan)', '网军司令部 > 网军 (cyber)',
+    '资通安全署 > 资通安全 (cyber)', '中国国民党 > 中国 (mainland)', '共军演习 > 共军 (negation)',
+    '共军演习 > 演习 (cooperation)', '联合利剑 > 联合 (cooperation)', '军事演习 > 演习 (cooperation)',
+    '威胁情资 > 情资 (cooperation)', '数据窃取 > 窃取 (conflict)', '入侵侦测 > 入侵 (hostile)',
+  ];
+
+  it('are only the reviewed ones (hint groups aside)', () => {
+    const { exact } = topic.lexicon;
+    const keys = [...exact.keys()].filter((k) => /[\u3400-\u9fff]/.test(k));
+    const hidden: string[] = [];
+    for (const long of keys) {
+      const refs = exact.get(long)!;
+      if (refs.some((r) => r.kind === 'exclude')) continue;
+      const has = new Set(refs.flatMap((r) => (r.kind === 'term' ? [r.group] : [])));
+      for (const short of keys) {
+        if (short === long || !long.includes(short)) continue;
+        const lost = new Set(exact.get(short)!.flatMap((r) => (r.kind === 'term' && !has.has(r.group) ? [topic.groups[r.group]!.name] : [])));
+        for (const g of lost) if (!g.endsWith('_hint')) hidden.push(`${long} > ${short} (${g})`);
+      }
+    }
+    expect(hidden.sort()).toEqual([...REVIEWED].sort());
+  });
+});
+
 describe('production topic: senses that keyword rules confuse', () => {
   it.each([
     ['money is not the United States', 'Taiwan fines hacker US$20,000 in phishing case', 'drop'],
@@ -92,6 +123,9 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a capital names its government', 'Manila and Washington open cyber dialogue', 'drop'],
     ['phished is phishing', 'Chinese spies phished engineers at US firms arming Taiwan', 'review'],
     ['Pacific islands are not the island', 'Beijing-linked hackers hit Pacific island ministries', 'drop'],
+    ['攻防演練 is a drill as well as cyber', '台美資安攻防演練首度邀美方專家擔任紅隊', 'append'],
+    ["本局 is a Taiwanese agency in its own release", '本局與美國聯邦調查局簽署打擊網路犯罪合作備忘錄', 'review'],
+    ["我方 in a mainland outlet's story about Myanmar is not Taiwan", '緬北電詐集團嫌疑人移交我方', 'drop'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
