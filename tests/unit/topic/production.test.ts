@@ -126,6 +126,11 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['攻防演練 is a drill as well as cyber', '台美資安攻防演練首度邀美方專家擔任紅隊', 'append'],
     ["本局 is a Taiwanese agency in its own release", '本局與美國聯邦調查局簽署打擊網路犯罪合作備忘錄', 'review'],
     ["我方 in a mainland outlet's story about Myanmar is not Taiwan", '緬北電詐集團嫌疑人移交我方', 'drop'],
+    ['a decoy agreement is a lure, not cooperation', 'Decoy cyber MOU drafts from AIT deliver backdoor to Taiwan officials', 'review'],
+    ['violating an agreement is not cooperation', '陸委會：陸方違反協議扣留網路詐騙嫌犯', 'review'],
+    ['國民兵 is the US National Guard', '台南市資安人員赴國民兵網路防禦演習觀摩', 'append'],
+    ['a military cyber command is not US Cyber Command', 'Military cyber command and Taiwan university co-host hacking contest', 'drop'],
+    ['網絡視聽 is media, not networks', '海峽兩岸網絡視聽交流會在廈門舉行', 'drop'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
