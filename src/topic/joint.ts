@@ -12,7 +12,7 @@
  * title names what they fought. With `subject_group`, such a pair also adds evidence there, for
  * a demotion's title_lacks to use ("Hackers hit US and Taiwan firms" is not a subject).
  * It counts as weak evidence: attack headlines ("hackers hit Taiwan and US firms") still go
- * through the rules' demotion, which a joined pair never lifts.
+ * through the rules' demotion, which a joined pair lifts only through subject_group.
  */
 import type { Hit } from './scan.js';
 
@@ -43,7 +43,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&'
 
 /** Pairs are bits 0–14 of a mask; the same pair opening the title is its bit + SUBJECT. */
 export const MAX_PAIRS = 15;
-const SUBJECT = 15;
+const SUBJECT = MAX_PAIRS;
 /** A pair opens the title when at most this much (an article: "The ") comes before it. */
 const OPENING = 4;
 
