@@ -17,23 +17,35 @@ export interface Hit {
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const HAS_UPPER_PAIR = /[A-Z][^A-Z]{0,3}[A-Z]/;
 const HAS_LATIN = /[a-z0-9\u00c0-\u024f]/;
+/** What keyOf removes between words. */
+const SEPARATOR = /[\s\-‐‑–—_]/;
 
 /**
- * What a matched key stands for: its exact terms plus the longest wildcard term it extends
- * ("hacked" is both the exact `hacked` and `hack*`). An exclusion among them wins outright
- * ("hackathon*" over "hack*").
+ * What a match stands for: its exact terms plus the longest wildcard term it extends ("hacked"
+ * is both the exact `hacked` and `hack*`). A wildcard extends only the match's last word:
+ * "cyber attack-and-defense" is its own term, not `cyber attack*` going on. An exclusion among
+ * them wins outright ("hackathon*" over "hack*").
  */
-function lookup(lex: Lexicon, key: string): TermRef[] | undefined {
+function lookup(lex: Lexicon, key: string, raw: string): TermRef[] | undefined {
   const exact = lex.exact.get(key);
   let wild: TermRef[] | undefined;
-  for (const len of lex.prefixLengths) {
-    if (len > key.length) continue;
-    wild = lex.prefix.get(key.slice(0, len));
-    if (wild) break;
+  if (lex.prefixLengths.length > 0) {
+    const lastWord = key.length - lastWordLength(raw);
+    for (const len of lex.prefixLengths) {
+      if (len > key.length || len < lastWord) continue;
+      wild = lex.prefix.get(key.slice(0, len));
+      if (wild) break;
+    }
   }
   const refs = exact && wild ? [...exact, ...wild] : (exact ?? wild);
   if (!refs || !refs.some((r) => r.kind === 'exclude')) return refs;
   return refs.filter((r) => r.kind === 'exclude');
+}
+
+/** Characters of the last word of a Latin match (after its last separator). */
+function lastWordLength(raw: string): number {
+  for (let i = raw.length - 1; i >= 0; i--) if (SEPARATOR.test(raw[i]!)) return raw.length - 1 - i;
+  return raw.length;
 }
 
 function matched(refs: TermRef[] | undefined): Matched | null {
@@ -56,7 +68,7 @@ function run(re: RegExp | null, text: string, keyed: (m: string) => string, lex:
     const memoKey = keyed === acronymKey ? `A:${m[0]}` : m[0];
     let found = cache.get(memoKey);
     if (found === undefined) {
-      found = matched(lookup(lex, keyed(m[0])));
+      found = matched(lookup(lex, keyed(m[0]), m[0]));
       if (cache.size >= MEMO_MAX) cache.clear();
       cache.set(memoKey, found);
     }

@@ -8,7 +8,8 @@ const topic = topicSchema.parse({
   exclude: ['Cyber Monday', 'hacking forum*', '釣魚台'],
   groups: {
     cyber: { terms: ['cyber security', 'infosec', 'cyber', 'hack*', 'APT*', '資安', '網路安全', '網絡安全', '釣魚'] },
-    hostile: { terms: ['hacked'] },
+    hostile: { terms: ['hacked', 'cyber attack*'] },
+    drill: { terms: ['cyber attack and defense'] },
     us: { terms: ['US', 'U.S.', 'United States', '美國'] },
     taiwan: { terms: ['Taiwan', '台灣'] },
     pair: { implies: ['us', 'taiwan'], terms: ['US-Taiwan', '台美'] },
@@ -69,6 +70,12 @@ describe('compiled English terms', () => {
 
   it('an exact term and a wildcard term it extends both count', () => {
     expect(terms('hacked')).toEqual(['hacked+hack*']);
+  });
+
+  it('a wildcard extends the last word only, not a longer phrase of another term', () => {
+    expect(terms('cyber attacks')).toEqual(['cyber attack*']);
+    expect(terms('cyberattackers')).toEqual(['cyber attack*']);
+    expect(terms('a cyber attack-and-defense contest')).toEqual(['cyber attack and defense']);
   });
 
   it('a term of an implying group counts for each implied group too', () => {
