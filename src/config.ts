@@ -177,6 +177,24 @@ function keyName(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(top level)';
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A key that may be written two ways (one demotion or a list) fails as a union with only
+ * "Invalid input": report instead the alternative that got furthest into the value, so a
+ * misspelt field inside the object is named.
+ */
+function innermost(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  let best: Issue | null = null;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first && (!best || first.path.length > best.path.length)) best = first;
+  }
+  if (!best || best.path.length === 0) return issue;
+  return innermost({ ...best, path: [...issue.path, ...best.path] } as Issue);
+}
+
 /** Parse and validate config text. `file` is used in messages and for resolving paths. */
 export function resolveConfig(text: string, file: string): ResolvedConfig {
   const counter = new LineCounter();
@@ -193,7 +211,7 @@ export function resolveConfig(text: string, file: string): ResolvedConfig {
   const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = innermost(parsed.error.issues[0]!);
     let issuePath = issue.path;
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {
