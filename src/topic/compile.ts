@@ -29,6 +29,8 @@ export interface CompiledGroup {
   /** Evidence of one full-weight term in the title: what "the title has this group" means for a demotion's title_lacks. */
   weight: number;
   negatedBy: number;
+  /** Group whose term right after one of ours cancels it (-1: none). */
+  negatedAfterBy: number;
   near: { within: number; weight: number; label: string }[];
 }
 
@@ -44,7 +46,7 @@ export interface CompiledRule {
   /** `none` as a bit mask (topics of at most 31 groups), else 0 and `none` is checked one by one. */
   noneMask: number;
   /** Demotions: each that applies multiplies the rule's worth by its factor. */
-  demote: { titleHas: number[]; titleLacks: number[]; factor: number }[];
+  demote: { titleHas: number[]; titleLacks: number[]; lacksFirst: boolean; factor: number }[];
 }
 
 /** What one matched string stands for, with the groups its terms count for as a bit mask (groups 0–30). */
@@ -193,6 +195,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
       name,
       weight: def.weight,
       negatedBy: def.negated_by === undefined ? -1 : idx(def.negated_by),
+      negatedAfterBy: def.negated_after_by === undefined ? -1 : idx(def.negated_after_by),
       near: def.near.map((p) => ({ within: p.within, weight: p.weight * def.weight, label: `${p.a[0]}~${p.b[0]}` })),
     };
   });
@@ -204,7 +207,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     score: r.score,
     none: r.none.map(idx),
     noneMask: names.length <= 31 ? r.none.reduce((m, n) => m | (1 << idx(n)), 0) : 0,
-    demote: r.demote.map((d) => ({ titleHas: d.title_has.map(idx), titleLacks: d.title_lacks.map(idx), factor: d.factor })),
+    demote: r.demote.map((d) => ({ titleHas: d.title_has.map(idx), titleLacks: d.title_lacks.map(idx), lacksFirst: d.lacks_first, factor: d.factor })),
   }));
 
   return {

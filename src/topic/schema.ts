@@ -45,6 +45,12 @@ const groupSchema = z.strictObject({
   near: z.array(nearSchema).default([]),
   /** A term of this group right after a term of that group (same clause) does not count. */
   negated_by: groupName.optional(),
+  /**
+   * A term of this group right before a term of that group (same clause) does not count either:
+   * the word that follows makes it the setting or the target of something else ("forum
+   * attendees", 論壇期間, 以兩岸交流為誘餌).
+   */
+  negated_after_by: groupName.optional(),
 });
 
 const requirement = z.union([groupName, z.array(groupName).min(1)]);
@@ -52,6 +58,12 @@ const requirement = z.union([groupName, z.array(groupName).min(1)]);
 const demoteSchema = z.strictObject({
   title_has: z.array(groupName).min(1),
   title_lacks: z.array(groupName).default([]),
+  /**
+   * A title_lacks term counts only when it comes before the first title_has term: "Sites
+   * knocked offline as Pelosi visits" leads with the attack, "US team visits Taipei to study
+   * intrusion tactics" with the visit.
+   */
+  lacks_first: z.boolean().default(false),
   factor: unit.default(0.5),
 });
 
@@ -151,6 +163,7 @@ const topicObject = z
       if (!GROUP_NAME.test(g)) ctx.addIssue({ code: 'custom', path: ['groups', g], message: GROUP_NAME_MESSAGE });
       def.implies.forEach((n, i) => check(n, ['groups', g, 'implies', i]));
       if (def.negated_by !== undefined) check(def.negated_by, ['groups', g, 'negated_by']);
+      if (def.negated_after_by !== undefined) check(def.negated_after_by, ['groups', g, 'negated_after_by']);
       if (def.terms.length + def.weak.length + def.near.length === 0 && t.joint?.subject_group !== g) {
         ctx.addIssue({ code: 'custom', path: ['groups', g], message: 'a group needs terms, weak terms or near pairs' });
       }

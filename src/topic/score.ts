@@ -31,7 +31,11 @@ interface Entry {
   term: string;
   value: number;
   field: FieldName;
+  /** Where in that field it was first seen (a joined pair that does not open the title: after everything). */
+  at: number;
 }
+
+const AFTER_ALL = Number.MAX_SAFE_INTEGER;
 
 /**
  * Every (group, term) seen in the item. A flat list rather than a map per group: an item
@@ -49,6 +53,20 @@ function negated(hits: Hit[], at: number, text: string, negGroup: number, window
     if (h.end > start) continue;
     for (const r of h.refs) {
       if (r.kind === 'term' && r.group === negGroup && !CLAUSE_BREAK.test(text.slice(h.end, start))) return r.term;
+    }
+  }
+  return null;
+}
+
+/** The term of group `by` that follows hit `at` closely in the same clause ("forum attendees"), or null. */
+function negatedAfter(hits: Hit[], at: number, text: string, by: number, window: number): string | null {
+  const end = hits[at]!.end;
+  for (let i = at + 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.start - end > window) break;
+    if (h.start < end) continue;
+    for (const r of h.refs) {
+      if (r.kind === 'term' && r.group === by && !CLAUSE_BREAK.test(text.slice(end, h.start))) return r.term;
     }
   }
   return null;
@@ -77,13 +95,18 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
       } else if (r.kind === 'near') {
         (near ??= []).push({ group: r.group, pair: r.pair, side: r.side, start: h.start, end: h.end, term: r.term });
       } else {
-        const neg = t.groups[r.group]!.negatedBy;
-        const by = neg >= 0 ? negated(hits, i, norm.text, neg, t.negationWindow) : null;
+        const g = t.groups[r.group]!;
+        const by = g.negatedBy >= 0 ? negated(hits, i, norm.text, g.negatedBy, t.negationWindow) : null;
         if (by !== null) {
-          (notes ??= []).push(`negated: ${t.groups[r.group]!.name} "${r.term}" after "${by}" (${field})`);
+          (notes ??= []).push(`negated: ${g.name} "${r.term}" after "${by}" (${field})`);
           continue;
         }
-        add(ev, r.group, r.term, r.weight * fw, field);
+        const next = g.negatedAfterBy >= 0 ? negatedAfter(hits, i, norm.text, g.negatedAfterBy, t.negationWindow) : null;
+        if (next !== null) {
+          (notes ??= []).push(`negated: ${g.name} "${r.term}" before "${next}" (${field})`);
+          continue;
+        }
+        add(ev, r.group, r.term, r.weight * fw, field, h.start);
       }
     }
   }
@@ -94,8 +117,9 @@ function collect(t: CompiledTopicData, field: FieldName, norm: NormalizedText, e
     const mask = joinedActors(j, hits, norm.text);
     for (let p = 0; p < j.pairs.length; p++) {
       if (!isJoined(mask, p)) continue;
-      add(ev, j.group, j.labels[p]!, j.weight * fw, field);
-      if (j.subjectGroup >= 0 && opensTitle(mask, p)) add(ev, j.subjectGroup, j.subjectLabels[p]!, fw, field);
+      const opens = opensTitle(mask, p);
+      add(ev, j.group, j.labels[p]!, j.weight * fw, field, opens ? 0 : AFTER_ALL);
+      if (j.subjectGroup >= 0 && opens) add(ev, j.subjectGroup, j.subjectLabels[p]!, fw, field, 0);
     }
   }
   return notes;
@@ -108,20 +132,21 @@ function addNearPairs(t: CompiledTopicData, near: NearSide[], ev: Evidence, fw: 
     const b = near.find(
       (x) => x.side === 'b' && x.group === a.group && x.pair === a.pair && Math.max(x.start - a.end, a.start - x.end) <= spec.within,
     );
-    if (b) add(ev, a.group, `${a.term}~${b.term}`, spec.weight * fw, field);
+    if (b) add(ev, a.group, `${a.term}~${b.term}`, spec.weight * fw, field, Math.min(a.start, b.start));
   }
 }
 
-function add(ev: Evidence, group: number, term: string, value: number, field: FieldName): void {
+function add(ev: Evidence, group: number, term: string, value: number, field: FieldName, at: number): void {
   for (const e of ev) {
     if (e.group !== group || e.term !== term) continue;
     if (e.value < value) {
       e.value = value;
       e.field = field;
+      e.at = at;
     }
     return;
   }
-  ev.push({ group, term, value, field });
+  ev.push({ group, term, value, field, at });
 }
 
 /** Evidence of each group: the sum of its terms' contributions, capped at 1. */
@@ -146,7 +171,7 @@ const inTitle = (ev: Evidence, g: number): boolean => titleEvidence(ev, g) > 0;
  * ("Mainland and Taiwan investigators trade evidence in phishing case" + "police on both
  * sides"): that is cooperation against a crime, not an attack headline.
  */
-function titleAsserts(t: CompiledTopicData, ev: Evidence, g: number): boolean {
+function titleAsserts(t: CompiledTopicData, ev: Evidence, g: number, before = AFTER_ALL): boolean {
   const full = t.groups[g]!.weight * t.fields.title - 1e-9;
   let title = 0;
   let all = 0;
@@ -154,7 +179,7 @@ function titleAsserts(t: CompiledTopicData, ev: Evidence, g: number): boolean {
   for (const e of ev) {
     if (e.group !== g) continue;
     all += e.value;
-    if (e.field !== 'title') continue;
+    if (e.field !== 'title' || e.at >= before) continue;
     title += e.value;
     if (t.joint !== null && t.joint.group === g && t.joint.labels.includes(e.term)) joined = true;
   }
@@ -216,7 +241,16 @@ function covers(masks: number[], present: number): boolean {
 type Demotion = CompiledRule['demote'][number];
 
 function applies(t: CompiledTopicData, d: Demotion, ev: Evidence): boolean {
-  return d.titleHas.some((g) => inTitle(ev, g)) && !d.titleLacks.some((g) => titleAsserts(t, ev, g));
+  if (!d.titleHas.some((g) => inTitle(ev, g))) return false;
+  const before = d.lacksFirst ? firstInTitle(ev, d.titleHas) : AFTER_ALL;
+  return !d.titleLacks.some((g) => titleAsserts(t, ev, g, before));
+}
+
+/** Where the first title term of any of these groups starts. */
+function firstInTitle(ev: Evidence, groups: number[]): number {
+  let first = AFTER_ALL;
+  for (const e of ev) if (e.field === 'title' && e.at < first && groups.includes(e.group)) first = e.at;
+  return first;
 }
 
 /** The product of the factors of the rule's demotions that apply (1: none does). */
@@ -249,7 +283,8 @@ function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
     if (!applies(t, d, ev)) continue;
     const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
     const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
-    demote += `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}` : ''})`;
+    const first = d.lacksFirst ? ' before it' : '';
+    demote += `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}${first}` : ''})`;
   }
   const none = w.rule.none.length ? ` (no ${w.rule.none.map((g) => t.groups[g]!.name).join('/')} in the item)` : '';
   return `rule "${w.rule.name}"${none}: ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;

@@ -51,7 +51,7 @@ describe('topic schema', () => {
     ['an empty term', good.replace('[Taiwan]', '[""]'), 'topic.groups.taiwan.terms[0]: a term must not be empty', 10],
     ['a group without terms', good.replace('      terms: [Taiwan]', '      description: x'), 'topic.groups.taiwan: a group needs terms, weak terms or near pairs', 9],
     ['a bad group name', good.replace('    taiwan:', '    Taiwan:'), 'topic.groups.Taiwan: must be a group name: lowercase letters, digits and _', 9],
-    ['an unknown key in a group', good.replace('      terms: [Taiwan]', '      terms: [Taiwan]\n      wieght: 2'), 'topic.groups.taiwan.wieght: unknown key (allowed here: description, weight, terms, weak, implies, near, negated_by)', 11],
+    ['an unknown key in a group', good.replace('      terms: [Taiwan]', '      terms: [Taiwan]\n      wieght: 2'), 'topic.groups.taiwan.wieght: unknown key (allowed here: description, weight, terms, weak, implies, near, negated_by, negated_after_by)', 11],
     ['an unknown key in the topic', good.replace('  groups:', '  treshold: 1\n  groups:'), 'topic.treshold: unknown key', 6],
     ['implies naming an unknown group', good.replace('      terms: [Taiwan]', '      terms: [Taiwan]\n      implies: [asia]'), 'topic.groups.taiwan.implies[0]: unknown group "asia"', 11],
   ])('rejects %s with the key and the line', (_what, text, message, line) => {
