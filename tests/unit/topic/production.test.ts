@@ -61,6 +61,8 @@ describe('production topic: terms hidden inside longer terms', () => {
     '资通安全署 > 资通安全 (cyber)', '中国国民党 > 中国 (mainland)', '共军演习 > 共军 (negation)',
     '共军演习 > 演习 (cooperation)', '联合利剑 > 联合 (cooperation)', '军事演习 > 演习 (cooperation)',
     '威胁情资 > 情资 (cooperation)', '数据窃取 > 窃取 (conflict)', '入侵侦测 > 入侵 (hostile)',
+    // participants of an event are its backdrop ("論壇參加者遭駭"), not a cooperation word
+    '参加者 > 参加 (cooperation)',
   ];
 
   it('are only the reviewed ones (hint groups aside)', () => {
@@ -131,6 +133,14 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['國民兵 is the US National Guard', '台南市資安人員赴國民兵網路防禦演習觀摩', 'append'],
     ['a military cyber command is not US Cyber Command', 'Military cyber command and Taiwan university co-host hacking contest', 'drop'],
     ['網絡視聽 is media, not networks', '海峽兩岸網絡視聽交流會在廈門舉行', 'drop'],
+    ["a forum's attendees are its setting, not cooperation", 'US–Taiwan cyber forum attendees find spyware on their phones', 'review'],
+    ['an exchange used as bait is a lure', '駭客以台美資安交流為誘餌 寄送惡意文件', 'review'],
+    ['an attack that leads the headline makes the visit its occasion', 'Taiwan ministry sites knocked offline as US senators visit', 'review'],
+    ['a visit that leads the headline is engagement', 'CISA team visits Taipei to study ransomware intrusions', 'append'],
+    ['an event\'s registrants are its setting', '台美資安論壇報名者遭鎖定', 'review'],
+    ["collusion is cooperation in Beijing's words", '国台办批美台网络安全勾连', 'append'],
+    ['crediting the other side is cooperation', 'FBI credits Taiwan police in takedown of phishing service', 'append'],
+    ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
   });
