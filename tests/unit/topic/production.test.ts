@@ -140,6 +140,8 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['an event\'s registrants are its setting', '台美資安論壇報名者遭鎖定', 'review'],
     ["collusion is cooperation in Beijing's words", '国台办批美台网络安全勾连', 'append'],
     ['crediting the other side is cooperation', 'FBI credits Taiwan police in takedown of phishing service', 'append'],
+    ['a US city names the US side, at half weight', 'Kaohsiung and Seattle port operators trade ransomware playbooks', 'append'],
+    ['a newspaper named after a US city is not the US', 'New York Times: Chinese hackers breached Taiwan agency', 'review'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
