@@ -46,7 +46,7 @@ export interface CompiledRule {
   /** `none` as a bit mask (topics of at most 31 groups), else 0 and `none` is checked one by one. */
   noneMask: number;
   /** Demotions: each that applies multiplies the rule's worth by its factor. */
-  demote: { titleHas: number[]; titleLacks: number[]; lacksFirst: boolean; factor: number }[];
+  demote: { titleHas: number[]; titleLacks: number[]; titleLeadsWith: number[]; factor: number }[];
 }
 
 /** What one matched string stands for, with the groups its terms count for as a bit mask (groups 0–30). */
@@ -207,7 +207,7 @@ export function compileTopicData(topic: TopicConfig): CompiledTopicData {
     score: r.score,
     none: r.none.map(idx),
     noneMask: names.length <= 31 ? r.none.reduce((m, n) => m | (1 << idx(n)), 0) : 0,
-    demote: r.demote.map((d) => ({ titleHas: d.title_has.map(idx), titleLacks: d.title_lacks.map(idx), lacksFirst: d.lacks_first, factor: d.factor })),
+    demote: r.demote.map((d) => ({ titleHas: d.title_has.map(idx), titleLacks: d.title_lacks.map(idx), titleLeadsWith: d.title_leads_with.map(idx), factor: d.factor })),
   }));
 
   return {

@@ -59,11 +59,11 @@ const demoteSchema = z.strictObject({
   title_has: z.array(groupName).min(1),
   title_lacks: z.array(groupName).default([]),
   /**
-   * A title_lacks term counts only when it comes before the first title_has term: "Sites
-   * knocked offline as Pelosi visits" leads with the attack, "US team visits Taipei to study
-   * intrusion tactics" with the visit.
+   * Like title_lacks, but a term of these groups lifts the demotion only when it comes before
+   * the first title_has term: "Sites knocked offline as Pelosi visits" leads with the attack,
+   * "US team visits Taipei to study intrusion tactics" with the visit.
    */
-  lacks_first: z.boolean().default(false),
+  title_leads_with: z.array(groupName).default([]),
   factor: unit.default(0.5),
 });
 
@@ -183,6 +183,7 @@ const topicObject = z
         const at = many ? ['rules', i, 'demote', m] : ['rules', i, 'demote'];
         d.title_has.forEach((n, k) => check(n, [...at, 'title_has', k]));
         d.title_lacks.forEach((n, k) => check(n, [...at, 'title_lacks', k]));
+        d.title_leads_with.forEach((n, k) => check(n, [...at, 'title_leads_with', k]));
       });
     });
     if (t.joint) {

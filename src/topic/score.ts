@@ -242,8 +242,10 @@ type Demotion = CompiledRule['demote'][number];
 
 function applies(t: CompiledTopicData, d: Demotion, ev: Evidence): boolean {
   if (!d.titleHas.some((g) => inTitle(ev, g))) return false;
-  const before = d.lacksFirst ? firstInTitle(ev, d.titleHas) : AFTER_ALL;
-  return !d.titleLacks.some((g) => titleAsserts(t, ev, g, before));
+  if (d.titleLacks.some((g) => titleAsserts(t, ev, g))) return false;
+  if (d.titleLeadsWith.length === 0) return true;
+  const first = firstInTitle(ev, d.titleHas);
+  return !d.titleLeadsWith.some((g) => titleAsserts(t, ev, g, first));
 }
 
 /** Where the first title term of any of these groups starts. */
@@ -283,8 +285,9 @@ function ruleLine(w: RuleWorth, t: CompiledTopicData, ev: Evidence): string {
     if (!applies(t, d, ev)) continue;
     const has = d.titleHas.filter((g) => inTitle(ev, g)).map((g) => t.groups[g]!.name);
     const lacks = d.titleLacks.map((g) => t.groups[g]!.name);
-    const first = d.lacksFirst ? ' before it' : '';
-    demote += `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${lacks.length ? ` but no ${lacks.join('/')}${first}` : ''})`;
+    const leads = d.titleLeadsWith.map((g) => t.groups[g]!.name);
+    const no = [lacks.length ? `no ${lacks.join('/')}` : '', leads.length ? `no ${leads.join('/')} before it` : ''].filter(Boolean).join(', ');
+    demote += `, demoted ×${f2(d.factor)} (title has ${has.join('/')}${no ? ` but ${no}` : ''})`;
   }
   const none = w.rule.none.length ? ` (no ${w.rule.none.map((g) => t.groups[g]!.name).join('/')} in the item)` : '';
   return `rule "${w.rule.name}"${none}: ${f2(w.rule.score)} × (0.5 + 0.5 × weakest evidence ${f2(w.evidence)})${demote} = ${f2(Math.min(1, w.worth))}`;

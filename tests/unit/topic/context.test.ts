@@ -2,7 +2,7 @@
  * What a cooperation word attaches to. Held-out rounds written to break keyword rules kept
  * appending attack stories in which cooperation is only the setting ("forum attendees report
  * spyware", 論壇期間), the bait (以兩岸交流為誘餌) or the occasion ("sites knocked offline as the
- * speaker visits"): `negated_after_by` and a demotion's `lacks_first` read that from word order.
+ * speaker visits"): `negated_after_by` and a demotion's `title_leads_with` read that from word order.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
@@ -17,18 +17,21 @@ const groups = {
   cooperation: { negated_by: 'negation', negated_after_by: 'backdrop', terms: ['forum', 'visit*', 'drill', 'dialogue', '論壇', '交流'] },
   negation: { terms: ['during', 'refused'] },
   backdrop: { terms: ['attendee*', 'participant*', '期間', '誘餌'] },
-  hostile: { terms: ['hit', 'knocked offline', 'spyware', '攻擊'] },
+  hostile: { terms: ['hit', 'knocked offline', 'spyware', 'phishing', '攻擊'] },
+  enforcement: { terms: ['dismantled', 'seized'] },
 };
-const rules = (lacksFirst: boolean) => [
+const rules = (ordered: boolean) => [
   {
     name: 'cooperation',
     all: ['us', 'taiwan', 'cyber', 'cooperation'],
     score: 1,
-    demote: { title_has: ['hostile'], title_lacks: ['cooperation'], lacks_first: lacksFirst, factor: 0.6 },
+    demote: ordered
+      ? { title_has: ['hostile'], title_lacks: ['enforcement'], title_leads_with: ['cooperation'], factor: 0.6 }
+      : { title_has: ['hostile'], title_lacks: ['cooperation', 'enforcement'], factor: 0.6 },
   },
   { name: 'relationship', all: ['us', 'taiwan', 'cyber'], score: 0.6 },
 ];
-const make = (lacksFirst: boolean) => compileTopic(topicSchema.parse({ thresholds: { append: 0.7, review: 0.3 }, groups, rules: rules(lacksFirst) }));
+const make = (ordered: boolean) => compileTopic(topicSchema.parse({ thresholds: { append: 0.7, review: 0.3 }, groups, rules: rules(ordered) }));
 const ordered = make(true);
 const unordered = make(false);
 const item = (title: string, summary: string | null = null) => ({ title, summary, content: null, categories: [] as string[] });
@@ -56,7 +59,7 @@ describe('negated_after_by: a cooperation word followed by its setting', () => {
   });
 });
 
-describe('lacks_first: an attack headline that mentions cooperation after the attack', () => {
+describe('title_leads_with: an attack headline that mentions cooperation after the attack', () => {
   it.each([
     ['the attack leads, the visit is its occasion', 'Taiwan sites knocked offline as Washington official visits, malware found', 'review', 0.6],
     ['the visit leads, the attack is its subject', 'US cyber security team visits Taipei to study spyware', 'append', 1],
@@ -71,11 +74,18 @@ describe('lacks_first: an attack headline that mentions cooperation after the at
 
   it('says so in the demotion reason', () => {
     const d = decide(item('Taiwan sites knocked offline as Washington official visits, malware found'), ordered);
-    expect(d.reasons[0]).toContain('demoted ×0.60 (title has hostile but no cooperation before it)');
+    expect(d.reasons[0]).toContain('demoted ×0.60 (title has hostile but no enforcement, no cooperation before it)');
+  });
+
+  it('title_lacks still lifts the demotion wherever its term is', () => {
+    const title = 'Phishing service dismantled';
+    const summary = 'US and Taiwan police ran a cyber security drill on it.';
+    expect(decide(item(title, summary), ordered).reasons[0]).not.toContain('demoted');
+    expect(decide(item('Phishing service hit Taiwan', summary), ordered).reasons[0]).toContain('demoted');
   });
 });
 
-describe('topic schema: negated_after_by and lacks_first', () => {
+describe('topic schema: negated_after_by and title_leads_with', () => {
   const site = `site:
   title: "T"
   url: "https://example.org/feeds/"
@@ -83,7 +93,7 @@ topic:
   groups:
     a: { terms: [x], negated_after_by: z }
     b: { terms: [y] }
-  rules: [{ name: r, all: [a, b], score: 1, demote: { title_has: [b], lacks_first: yes } }]
+  rules: [{ name: r, all: [a, b], score: 1, demote: { title_has: [b], title_leads_with: [q] } }]
 `;
 
   function errorOf(text: string): StraitfeedError {
@@ -97,20 +107,26 @@ topic:
   }
 
   it('rejects an unknown group in negated_after_by, with its line', () => {
-    const e = errorOf(site.replace('lacks_first: yes', 'lacks_first: true'));
+    const e = errorOf(site.replace('title_leads_with: [q]', 'title_leads_with: [a]'));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toContain('topic.groups.a.negated_after_by: unknown group "z"');
     expect(e.line).toBe(6);
   });
 
-  it('rejects lacks_first that is not a boolean', () => {
+  it('rejects an unknown group in title_leads_with, with its line', () => {
     const e = errorOf(site.replace('negated_after_by: z', 'negated_after_by: b'));
-    expect(e.message).toContain('topic.rules[0].demote.lacks_first: Invalid input: expected boolean');
+    expect(e.message).toContain('topic.rules[0].demote.title_leads_with[0]: unknown group "q"');
     expect(e.line).toBe(8);
   });
 
-  it('defaults lacks_first to false', () => {
-    const text = site.replace('negated_after_by: z', 'negated_after_by: b').replace(', lacks_first: yes', '');
-    expect(resolveConfig(text, '/s.yaml').topic.rules[0]!.demote[0]!.lacks_first).toBe(false);
+  it('rejects a misspelt key inside a single demotion by name', () => {
+    const e = errorOf(site.replace('negated_after_by: z', 'negated_after_by: b').replace('title_leads_with', 'title_leads'));
+    expect(e.message).toContain('topic.rules[0].demote.title_leads: unknown key');
+    expect(e.line).toBe(8);
+  });
+
+  it('defaults title_leads_with to none', () => {
+    const text = site.replace('negated_after_by: z', 'negated_after_by: b').replace(', title_leads_with: [q]', '');
+    expect(resolveConfig(text, '/s.yaml').topic.rules[0]!.demote[0]!.title_leads_with).toEqual([]);
   });
 });
