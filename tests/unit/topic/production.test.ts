@@ -63,6 +63,8 @@ describe('production topic: terms hidden inside longer terms', () => {
     '威胁情资 > 情资 (cooperation)', '数据窃取 > 窃取 (conflict)', '入侵侦测 > 入侵 (hostile)',
     // participants of an event are its backdrop ("論壇參加者遭駭"), not a cooperation word
     '参加者 > 参加 (cooperation)',
+    // a simulated intrusion is a drill, not an attack
+    '模拟入侵 > 入侵 (hostile)',
   ];
 
   it('are only the reviewed ones (hint groups aside)', () => {
@@ -142,6 +144,11 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['crediting the other side is cooperation', 'FBI credits Taiwan police in takedown of phishing service', 'append'],
     ['a US city names the US side, at half weight', 'Kaohsiung and Seattle port operators trade ransomware playbooks', 'append'],
     ['a newspaper named after a US city is not the US', 'New York Times: Chinese hackers breached Taiwan agency', 'review'],
+    ['a fake invitation to a dialogue is a lure', 'Fake invitations to US–Taiwan cyber dialogue deliver malware', 'review'],
+    ['冒名 is impersonation', '冒名美國在台協會 資安研習邀請信藏木馬', 'review'],
+    ['推演 is a tabletop run together', '美國資安專家與台電推演電網遭駭情境', 'append'],
+    ['a simulated intrusion is a drill', 'Pentagon hosts Taiwan team for week of simulated intrusions', 'append'],
+    ['a market share is not sharing', 'US firms hold largest share of Taiwan cybersecurity market', 'drop'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
