@@ -65,6 +65,8 @@ describe('production topic: terms hidden inside longer terms', () => {
     '参加者 > 参加 (cooperation)',
     // a simulated intrusion is a drill, not an attack
     '模拟入侵 > 入侵 (hostile)',
+    // arms sales and bills name Taiwan beside a US–China story (the aside group), not in it
+    '对台军售 > 对台 (taiwan)', '对台军售 > 台军 (taiwan)', '涉台法案 > 涉台 (taiwan)', '涉台议案 > 涉台 (taiwan)',
   ];
 
   it('are only the reviewed ones (hint groups aside)', () => {
@@ -149,9 +151,22 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['推演 is a tabletop run together', '美國資安專家與台電推演電網遭駭情境', 'append'],
     ['a simulated intrusion is a drill', 'Pentagon hosts Taiwan team for week of simulated intrusions', 'append'],
     ['a market share is not sharing', 'US firms hold largest share of Taiwan cybersecurity market', 'drop'],
+    ['junk traffic is a denial of service', 'Taiwan ministry sites buckle under junk traffic from China', 'review'],
+    ['a red-versus-blue week is a drill', 'AIT co-hosts red-versus-blue week in Taipei', 'append'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
+  });
+
+  it.each([
+    ['arms sales name Taiwan in passing', 'US charges Chinese hackers over attacks on utilities', 'Beijing also condemned US arms sales to Taiwan.'],
+    ['對台軍售 names Taiwan in passing', '美方指控中国黑客入侵电网 北京驳斥', '外交部同时批评美国对台军售。'],
+  ])('%s: a US–China story is dropped', (_what, title, summary) => {
+    const d = decide(item(title, summary), topic);
+    expect(d.decision).toBe('drop');
+    // negated after "arms sales to", or hidden inside 對台軍售: either way no Taiwan evidence
+    expect(d.reasons.some((r) => r.startsWith('taiwan '))).toBe(false);
+    expect(d.reasons.some((r) => r.startsWith('aside '))).toBe(true);
   });
 
   it('a US–China headline with Taiwan only in the summary is not appended', () => {
