@@ -153,6 +153,8 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a market share is not sharing', 'US firms hold largest share of Taiwan cybersecurity market', 'drop'],
     ['junk traffic is a denial of service', 'Taiwan ministry sites buckle under junk traffic from China', 'review'],
     ['a red-versus-blue week is a drill', 'AIT co-hosts red-versus-blue week in Taipei', 'append'],
+    ['美韓 is the US with an ally, and 台海和平 is boilerplate', '美韓網路安全對話 重申台海和平穩定', 'drop'],
+    ['peace across the strait in an allied statement is boilerplate', 'US, Japan cyber talks reaffirm peace and stability across the Taiwan Strait', 'drop'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
@@ -173,6 +175,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     const d = decide(item('US presses China over hacking in high-level talks', 'Taiwan also came up.'), topic);
     expect(d.decision).toBe('review');
     expect(d.reasons.join('\n')).toContain('title has mainland but no taiwan');
+  });
+
+  it('an allied headline with the strait in the summary is not cross-strait cooperation', () => {
+    const d = decide(item('Seoul and Washington set up cyber working group', 'A joint statement stressed cross-strait stability.'), topic);
+    expect(d.decision).toBe('review');
+    expect(d.reasons.join('\n')).toContain('title has third_party/us but no taiwan/mainland');
   });
 
   it('a third country in the headline with Taiwan only in the summary is their story, not appended', () => {
