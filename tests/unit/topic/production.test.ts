@@ -66,6 +66,8 @@ describe('production topic: terms hidden inside longer terms', () => {
     // a simulated intrusion is a drill, not an attack
     '模拟入侵 > 入侵 (hostile)',
     // arms sales and bills name Taiwan beside a US–China story (the aside group), not in it
+    // the US National Security Agency, not Taiwan's National Security Bureau
+    '美国国安局 > 国安局 (taiwan)',
     '对台军售 > 对台 (taiwan)', '对台军售 > 台军 (taiwan)', '涉台法案 > 涉台 (taiwan)', '涉台议案 > 涉台 (taiwan)',
   ];
 
@@ -155,6 +157,11 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a red-versus-blue week is a drill', 'AIT co-hosts red-versus-blue week in Taipei', 'append'],
     ['美韓 is the US with an ally, and 台海和平 is boilerplate', '美韓網路安全對話 重申台海和平穩定', 'drop'],
     ['peace across the strait in an allied statement is boilerplate', 'US, Japan cyber talks reaffirm peace and stability across the Taiwan Strait', 'drop'],
+    ['CYBERSEC, the Taipei conference, is cyber', 'At CYBERSEC Taipei, US officials urge closer threat sharing', 'append'],
+    ['a Typhoon group is a hacking group, not weather', 'China-linked Volt Typhoon hits Taiwanese agencies', 'review'],
+    ['美國國安局 is the NSA, not Taiwan', '大陸報告指美國國安局網攻高校', 'drop'],
+    ['a hack-and-defend exercise is a drill', 'Taiwan–US hack-and-defend exercise enters third year', 'append'],
+    ['ICT goods in tariff talks are trade', '台美關稅談判 資通訊產品稅率成焦點', 'drop'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
