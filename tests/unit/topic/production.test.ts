@@ -162,6 +162,7 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['美國國安局 is the NSA, not Taiwan', '大陸報告指美國國安局網攻高校', 'drop'],
     ['a hack-and-defend exercise is a drill', 'Taiwan–US hack-and-defend exercise enters third year', 'append'],
     ['ICT goods in tariff talks are trade', '台美關稅談判 資通訊產品稅率成焦點', 'drop'],
+    ['traffic from Chinese IP addresses is cyber', 'Taiwan election body logs surge of login attempts from Chinese IP addresses', 'review'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
@@ -176,6 +177,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     // negated after "arms sales to", or hidden inside 對台軍售: either way no Taiwan evidence
     expect(d.reasons.some((r) => r.startsWith('taiwan '))).toBe(false);
     expect(d.reasons.some((r) => r.startsWith('aside '))).toBe(true);
+  });
+
+  it('a denial a few words before the cooperation word still negates it', () => {
+    const d = decide(item('Pentagon official: Chinese malware would hit Taiwan grid software first', 'He did not describe any joint programme.'), topic);
+    expect(d.decision).toBe('review');
+    expect(d.reasons).toContain('negated: cooperation "joint" after "not" (summary)');
   });
 
   it('a US–China headline with Taiwan only in the summary is not appended', () => {
