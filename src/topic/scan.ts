@@ -30,9 +30,11 @@ function lookup(lex: Lexicon, key: string, raw: string): TermRef[] | undefined {
   const exact = lex.exact.get(key);
   let wild: TermRef[] | undefined;
   if (lex.prefixLengths.length > 0) {
+    // The wildcard's prefix must reach into the match's last word: "intrusion*" does not
+    // extend "intrusion-detection" (another term) by a whole word.
     const lastWord = key.length - lastWordLength(raw);
     for (const len of lex.prefixLengths) {
-      if (len > key.length || len < lastWord) continue;
+      if (len > key.length || len <= lastWord) continue;
       wild = lex.prefix.get(key.slice(0, len));
       if (wild) break;
     }

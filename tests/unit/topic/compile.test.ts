@@ -8,8 +8,8 @@ const topic = topicSchema.parse({
   exclude: ['Cyber Monday', 'hacking forum*', '釣魚台'],
   groups: {
     cyber: { terms: ['cyber security', 'infosec', 'cyber', 'hack*', 'APT*', '資安', '網路安全', '網絡安全', '釣魚'] },
-    hostile: { terms: ['hacked', 'cyber attack*'] },
-    drill: { terms: ['cyber attack and defense'] },
+    hostile: { terms: ['hacked', 'cyber attack*', 'intrusion*'] },
+    drill: { terms: ['cyber attack and defense', 'intrusion detection'] },
     us: { terms: ['US', 'U.S.', 'United States', '美國'] },
     taiwan: { terms: ['Taiwan', '台灣'] },
     pair: { implies: ['us', 'taiwan'], terms: ['US-Taiwan', '台美'] },
@@ -76,6 +76,8 @@ describe('compiled English terms', () => {
     expect(terms('cyber attacks')).toEqual(['cyber attack*']);
     expect(terms('cyberattackers')).toEqual(['cyber attack*']);
     expect(terms('a cyber attack-and-defense contest')).toEqual(['cyber attack and defense']);
+    expect(terms('intrusion-detection course')).toEqual(['intrusion detection']);
+    expect(terms('intrusions')).toEqual(['intrusion*']);
   });
 
   it('a term of an implying group counts for each implied group too', () => {
