@@ -163,6 +163,12 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['a hack-and-defend exercise is a drill', 'Taiwan–US hack-and-defend exercise enters third year', 'append'],
     ['ICT goods in tariff talks are trade', '台美關稅談判 資通訊產品稅率成焦點', 'drop'],
     ['traffic from Chinese IP addresses is cyber', 'Taiwan election body logs surge of login attempts from Chinese IP addresses', 'review'],
+    ['a DDoS is an attack, and the visit its occasion', "DDoS barrage greets US senator's Taipei stop", 'review'],
+    ['立委 is a Taiwanese legislator', '立委訪美 出席資安論壇', 'append'],
+    ['China Brief is a publication, not a briefing', 'China Brief: Beijing names Taiwanese hackers', 'review'],
+    ['supply-chain resilience is trade, not cyber', '台美談供應鏈韌性', 'drop'],
+    ['網絡小說 is fiction, not networks', '两岸网络小说大赛颁奖', 'drop'],
+    ['intrusion detection is a defence, not an intrusion', 'Taiwan engineers finish intrusion-detection course with US lab staff', 'append'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
