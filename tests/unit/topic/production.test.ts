@@ -169,6 +169,9 @@ describe('production topic: senses that keyword rules confuse', () => {
     ['supply-chain resilience is trade, not cyber', '台美談供應鏈韌性', 'drop'],
     ['網絡小說 is fiction, not networks', '两岸网络小说大赛颁奖', 'drop'],
     ['intrusion detection is a defence, not an intrusion', 'Taiwan engineers finish intrusion-detection course with US lab staff', 'append'],
+    ["a film called 'Cyber' is a show", "'Cyber Taiwan' film showcase heads to New York", 'drop'],
+    ['Taiwan with a third country is their story', 'Taiwan and Czech Republic deepen cybersecurity ties', 'drop'],
+    ['加密班次 is more flights, not encryption', '两岸直航加密班次', 'drop'],
     ["the PLA's units practising is not cooperation", 'PLA cyber units practise cutting Taiwan command links, Pentagon says', 'review'],
   ])('%s', (_what, title, want) => {
     expect(decide(item(title), topic).decision).toBe(want);
