@@ -138,7 +138,7 @@ const topicObject = z
     thresholds: thresholdsSchema.default({ append: 0.7, review: 0.35 }),
     /** How much a hit counts in each field: the title counts more than the summary. */
     fields: fieldsSchema.default({ title: 1, summary: 0.5 }),
-    /** How far before a term (in characters, same clause) a negating term still applies. */
+    /** How far before (negated_by) or after (negated_after_by) a term, in characters and the same clause, a negating term applies. */
     negation_window: z.number().int().min(0).max(100).default(12),
     /**
      * When the title alone names every requirement of a rule, the rule's weakest evidence counts

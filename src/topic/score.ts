@@ -4,7 +4,8 @@
  * 1. Evidence per group, in 0..1: each distinct matching term adds its weight times its field's
  *    weight (title 1, summary 0.5 by default; the best field counts), capped at 1. Near pairs
  *    add like terms. A term right after a negating term in the same clause ("refused to
- *    cooperate", 拒不配合, 打压两岸交流) adds nothing.
+ *    cooperate", 拒不配合, 打压两岸交流), or right before a term of its `negated_after_by` group
+ *    ("forum attendees", 论坛期间), adds nothing.
  * 2. A rule fires when every one of its requirements has evidence and none of its `none` groups
  *    has any; it is worth
  *    score × (0.5 + 0.5 × weakest evidence), so a rule resting on one summary word is worth less
@@ -341,9 +342,10 @@ class LazyDecision implements Decision {
   }
 }
 
-/** Decide one item. `fields` are already normalized; the hot path allocates only the evidence list. */
+// Group strengths of the item being decided, reused across calls (decide() is synchronous).
 let scratch = new Float64Array(32);
 
+/** Decide one item. `fields` are already normalized; the hot path allocates only the evidence list. */
 export function scoreFields(t: CompiledTopicData, fields: Fields): Decision {
   if (t.empty) {
     return { decision: 'review', score: 0, reasons: ['topic has no rules: every item is held for review'] };

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
-import { StraitfeedError } from '../../../src/errors.js';
 import { compileTopic, decide } from '../../../src/pipeline/match.js';
 import { topicSchema } from '../../../src/topic/schema.js';
+import { errorFrom } from '../../helpers/errors.js';
 
 const groups = {
   us: { terms: ['US', 'Washington', '美國'] },
@@ -96,15 +96,7 @@ topic:
   rules: [{ name: r, all: [a, b], score: 1, demote: { title_has: [b], title_leads_with: [q] } }]
 `;
 
-  function errorOf(text: string): StraitfeedError {
-    try {
-      resolveConfig(text, '/site/straitfeed.yaml');
-    } catch (e) {
-      if (e instanceof StraitfeedError) return e;
-      throw e;
-    }
-    throw new Error('expected a config error');
-  }
+  const errorOf = (text: string) => errorFrom(() => resolveConfig(text, '/site/straitfeed.yaml'));
 
   it('rejects an unknown group in negated_after_by, with its line', () => {
     const e = errorOf(site.replace('title_leads_with: [q]', 'title_leads_with: [a]'));

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
-import { StraitfeedError } from '../../../src/errors.js';
 import { compileTopic, decide } from '../../../src/pipeline/match.js';
 import { topicSchema } from '../../../src/topic/schema.js';
+import { errorFrom } from '../../helpers/errors.js';
 
 const groups = {
   us: { terms: ['US', 'Washington', '美國'] },
@@ -175,15 +175,7 @@ topic:
   rules: [{ name: r, all: [a, b], score: 1 }]
 `;
 
-function errorOf(text: string): StraitfeedError {
-  try {
-    resolveConfig(text, '/site/straitfeed.yaml');
-  } catch (e) {
-    if (e instanceof StraitfeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a config error');
-}
+const errorOf = (text: string) => errorFrom(() => resolveConfig(text, '/site/straitfeed.yaml'));
 
 describe('topic schema: joint and headline_floor', () => {
   it('fills defaults', () => {
